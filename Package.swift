@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+// SupportPlan: person-centred support plans — plan model (PlanCore) and the `supportplan` command.
+import PackageDescription
+
+let package = Package(
+    name: "SupportPlan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "supportplan", targets: ["supportplan"]),
+        .library(name: "PlanCore", targets: ["PlanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "PlanCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "supportplan",
+            dependencies: [
+                "PlanCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PlanCoreTests",
+            dependencies: [
+                "PlanCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

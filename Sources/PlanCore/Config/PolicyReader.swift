@@ -1,0 +1,52 @@
+/// Reads a store's `config.yaml` into a `Policy`. Every problem is reported with its position,
+/// like a plan's. Lists given in the file replace the defaults, except `minimum_wage`, whose
+/// rows are added to the built-in table (a row with the same `from` date replaces it).
+
+public enum PolicyReader {
+    public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
+                              "minimum_wage", "jargon"]
+    static let levelKeys = ["name", "up_to"]
+    static let wageKeys = ["from", "age_21_plus", "age_18_to_20", "under_18"]
+    static let jargonKeys = ["term", "plain"]
+
+    public static func read(_ text: String) -> (Policy, [Finding]) {
+        var policy = Policy()
+        let root: YAMLNode?
+        do { root = try YAMLReader.parse(text) } catch {
+            return (policy, [Finding(.syntax, path: "", position: error.position,
+                                     message: "config.yaml is not valid YAML: \(error.problem)",
+                                     plain: "The settings file is damaged near here.")])
+        }
+        let ctx = ReadContext()
+        let r = FieldReader(root, path: "", known: keys, ctx: ctx, section: "config.yaml")
+        if let v = r.hundredths("underspend_percent", what: "a percentage") { policy.underspendPercent = v }
+        if let v = r.hundredths("reserve_weeks_limit", what: "a number of weeks") { policy.reserveWeeksLimit = v }
+        if r.node("not_allowed") != nil { policy.notAllowed = r.texts("not_allowed") }
+        let levels = r.list("signer_levels", section: "a signer level", known: levelKeys) { e -> SignerLevel? in
+            guard let name = e.text("name") else { return nil }
+            return SignerLevel(name: name, upTo: e.money("up_to"))
+        }
+        if r.node("signer_levels") != nil { policy.signerLevels = levels.compactMap { $0 } }
+        let rows = r.list("minimum_wage", section: "a minimum wage row", known: wageKeys) { e -> WageRow? in
+            guard let from = e.date("from"), let adult = e.money("age_21_plus"), let youth = e.money("age_18_to_20"),
+                  let young = e.money("under_18") else {
+                ctx.report(.fieldInvalid, e.path, at: e.position,
+                           "a minimum wage row needs from, age_21_plus, age_18_to_20 and under_18",
+                           plain: "This row of the wage table is not complete.")
+                return nil
+            }
+            return WageRow(from: from, adult: adult, youth: youth, underEighteen: young)
+        }
+        for row in rows.compactMap({ $0 }) {
+            policy.wageTable.removeAll { $0.from == row.from }
+            policy.wageTable.append(row)
+        }
+        policy.wageTable.sort { $0.from < $1.from }
+        let terms = r.list("jargon", section: "a jargon term", known: jargonKeys) { e -> JargonTerm? in
+            guard let term = e.text("term"), let plain = e.text("plain") else { return nil }
+            return JargonTerm(term, plain)
+        }
+        if r.node("jargon") != nil { policy.jargon = terms.compactMap { $0 } }
+        return (policy, ctx.findings)
+    }
+}

@@ -1,0 +1,193 @@
+/// The support plan: plain Sendable values mirroring `shared/spec/plan-format.md`.
+///
+/// Every field is optional because people save half-written plans; the rules say what is
+/// missing. Lists are empty when absent. `kept` carries key order and unread values.
+
+public struct Plan: Sendable, Equatable {
+    public var format: String?
+    public var id: String?
+    public var version: Int?
+    public var status: PlanStatus?
+    public var jurisdiction: Jurisdiction?
+    public var created: PlanDate?
+    public var updated: PlanDate?
+    public var author: String?
+    public var person = Person()
+    public var plannedWith: [Participant] = []
+    public var capacity = Capacity()
+    public var aboutMe: String?
+    public var importantToMe: [String] = []
+    public var importantForMe: [String] = []
+    public var needs: [Need] = []
+    public var outcomes: [Outcome] = []
+    public var supports: [Support] = []
+    public var budget = Budget()
+    public var risks: [Risk] = []
+    public var contingency: [ContingencyEntry] = []
+    public var advice = Advice()
+    public var safeguarding: SafeguardingStatus?
+    public var safeguardingReference: String?
+    public var agreement = Agreement()
+    public var review = Review()
+    public var acknowledged: [Acknowledgement] = []
+    public var kept = Kept()
+
+    public init() {}
+
+    /// The only format version this program reads.
+    public static let supportedFormat = "supportplan/1"
+}
+
+public struct Person: Sendable, Equatable {
+    public var name: String?
+    public var preferredName: String?
+    public var dateOfBirth: PlanDate?
+    public var reference: String?
+    public var communication: String?
+    public var livesWith: String?
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct Participant: Sendable, Equatable {
+    public var name: String?
+    public var role: ParticipantRole?
+    public var kept = Kept()
+    public init(name: String? = nil, role: ParticipantRole? = nil) {
+        self.name = name
+        self.role = role
+    }
+}
+
+public struct Capacity: Sendable, Equatable {
+    public var hasCapacity: Bool?
+    public var substantialDifficulty: Bool?
+    public var advocate: String?
+    public var appropriatePerson: String?
+    public var bestInterests: String?
+    public var authorisedPerson: String?
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct Need: Sendable, Equatable {
+    public var id: String?
+    public var area: NeedArea?
+    public var description: String?
+    public var eligible: Bool?
+    public var unableBecause: [UnableBecause] = []
+    public var kept = Kept()
+    public init(id: String? = nil) { self.id = id }
+}
+
+public struct Outcome: Sendable, Equatable {
+    public var id: String?
+    public var text: String?
+    public var wellbeing: [WellbeingArea] = []
+    public var needs: [String] = []
+    public var kept = Kept()
+    public init(id: String? = nil) { self.id = id }
+}
+
+public struct Support: Sendable, Equatable {
+    public var id: String?
+    public var what: String?
+    public var kind: SupportKind?
+    public var onCost: OnCostType?
+    public var provider: String?
+    public var funding: Funding?
+    public var management: Management?
+    public var rate: Money?
+    public var unit: CostUnit?
+    public var quantity: Hundredths?
+    public var per: Period?
+    public var start: PlanDate?
+    public var end: PlanDate?
+    public var meets: [String] = []
+    public var arrangedBy: String?
+    public var sharedBy: Int?
+    public var pa = PADetails()
+    public var kept = Kept()
+    public init(id: String? = nil) { self.id = id }
+
+    /// A paid line has a `rate`; every other line is unpaid and never costed.
+    public var isPaid: Bool { rate != nil || kept.raw["rate"] != nil }
+    public var isPA: Bool { kind == .pa }
+    public var isDirectPayment: Bool { management == .directPayment }
+}
+
+public struct PADetails: Sendable, Equatable {
+    public var age: Int?
+    public var regularHours: Bool?
+    public var relativeInHousehold: Bool?
+    public var necessaryException: String?
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct Budget: Sendable, Equatable {
+    public var weeksPerYear: WeeksPerYear?
+    public var indicative: Money?
+    public var final: Money?
+    public var personContribution: Money?
+    public var councilContribution: Money?
+    public var justification: String?
+    public var payment: PaymentFrequency?
+    public var employmentAllowance: Bool?
+    public var reserveWeeks: Hundredths?
+    public var previousFinal: Money?
+    public var changeReason: String?
+    public var kept = Kept()
+    public init() {}
+
+    /// The annualisation basis in force: absent means 52.
+    public var weeks: WeeksPerYear { weeksPerYear ?? .fiftyTwo }
+}
+
+public struct Risk: Sendable, Equatable {
+    public var risk: String?
+    public var mitigation: String?
+    public var acceptedByPerson: Bool?
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct ContingencyEntry: Sendable, Equatable {
+    public var when: String?
+    public var then: String?
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct Advice: Sendable, Equatable {
+    public var meetOrReduce: String?
+    public var preventOrDelay: String?
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct Agreement: Sendable, Equatable {
+    public var status: AgreementStatus?
+    public var date: PlanDate?
+    public var personWords: String?
+    public var copyTo: [String] = []
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct Review: Sendable, Equatable {
+    public var first: PlanDate?
+    public var next: PlanDate?
+    public var kept = Kept()
+    public init() {}
+}
+
+public struct Acknowledgement: Sendable, Equatable {
+    public var rule: String?
+    public var reason: String?
+    public var kept = Kept()
+    public init(rule: String? = nil, reason: String? = nil) {
+        self.rule = rule
+        self.reason = reason
+    }
+}

@@ -1,0 +1,81 @@
+/// `supportplan totals`: the costing as a table people can read — each paid line's weekly and
+/// annual cost, one-off costs, totals by funding source, the budget and what remains.
+
+public enum TotalsTable {
+    public static func render(_ plan: Plan, _ costing: Costing) -> String {
+        var out = ""
+        let who = plan.person.preferredName ?? plan.person.name
+        out += "Costing for \(plan.id ?? "this plan")\(who.map { " (\($0))" } ?? ""), \(costing.weeks.text) weeks a year\n\n"
+        guard let t = costing.totals else {
+            out += "This plan cannot be costed until these are put right: \(costing.unreadable.joined(separator: ", ")).\n"
+            return out
+        }
+        let rows = costing.lines.map { line -> [String] in
+            let s = plan.supports[line.index]
+            return [s.id ?? "-", clip(s.what ?? s.kind?.rawValue ?? "", 30), s.funding?.rawValue ?? "-",
+                    line.weeklyPence.map(Money.pounds) ?? "", line.annualPence.map(Money.pounds) ?? "",
+                    line.oneOffPence.map(Money.pounds) ?? ""]
+        }
+        var table: [[String]] = [["Line", "What", "Funding", "Weekly", "Annual", "One-off"]]
+        table += rows
+        table.append(["", "Total", "", Money.pounds(t.recurringWeeklyPence), Money.pounds(t.recurringAnnualPence),
+                      Money.pounds(t.oneOffPence)])
+        out += grid(table, rightAligned: [3, 4, 5], ruleBefore: table.count - 1)
+        let unpaid = plan.supports.count - plan.supports.filter(\.isPaid).count
+        if unpaid > 0 {
+            out += "\n\(unpaid) more line\(unpaid == 1 ? "" : "s") cost nothing (unpaid help, free services or loans).\n"
+        }
+        out += "\nBy funding source\n"
+        var byFunding: [[String]] = [["Funding", "Annual", "One-off", "Counted against the budget"]]
+        byFunding += t.byFunding.map { [$0.funding.rawValue, Money.pounds($0.annualPence), Money.pounds($0.oneOffPence),
+                                        $0.funding.isCounted ? "yes" : "no"] }
+        out += grid(byFunding, rightAligned: [1, 2], ruleBefore: nil)
+        out += "\n"
+        var summary: [[String]] = [["Counted against the budget", Money.pounds(t.countedAgainstBudgetPence) + " a year"]]
+        if let final = t.budgetFinalPence, let remaining = t.remainingPence {
+            summary.append(["Budget (final)", Money.pounds(final) + " a year"])
+            if remaining >= 0 {
+                summary.append(["Remaining", Money.pounds(remaining) + " a year"])
+            } else {
+                summary.append(["Over budget by", Money.pounds(-remaining) + " a year  ✗"])
+            }
+        } else {
+            summary.append(["Budget (final)", "not given"])
+        }
+        summary.append(["One-off costs (not counted)", Money.pounds(t.oneOffPence)])
+        out += grid(summary, rightAligned: [1], ruleBefore: nil, header: false)
+        return out
+    }
+
+    static func clip(_ s: String, _ width: Int) -> String {
+        let oneLine = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return oneLine.count <= width ? oneLine : String(oneLine.prefix(width - 1)) + "…"
+    }
+
+    /// Columns padded to their widest cell; a rule under the header and before `ruleBefore`.
+    static func grid(_ rows: [[String]], rightAligned: Set<Int>, ruleBefore: Int?, header: Bool = true) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        var out = ""
+        for (r, row) in rows.enumerated() {
+            if (header && r == 1) || r == ruleBefore {
+                out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+            }
+            var cells: [String] = []
+            for (c, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                cells.append(rightAligned.contains(c) ? pad + cell : cell + pad)
+            }
+            out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,72 @@
+/// Budget and costs (domain §10 rules 8, 14–16, 40–44): the three budget figures agree,
+/// the counted cost fits the budget without leaving much unplanned, and changes are explained.
+
+enum BudgetRules {
+    static func check(_ c: RuleContext) -> [Finding] {
+        let b = c.plan.budget
+        var out: [Finding] = []
+        let finalUnread = b.kept.raw["final"] != nil
+        if b.final == nil && !finalUnread {
+            out.append(c.finding(.budgetMissing, "budget.final",
+                "the plan has no final personal budget (`budget.final`)",
+                plain: "Your plan does not say yet how much money you have for support."))
+        }
+        if let final = b.final, b.kept.raw["person_contribution"] == nil, b.kept.raw["council_contribution"] == nil {
+            let person = b.personContribution?.pence ?? 0, council = b.councilContribution?.pence ?? 0
+            if final.pence != person + council {
+                let missing = [b.personContribution == nil ? "person_contribution" : nil,
+                               b.councilContribution == nil ? "council_contribution" : nil].compactMap { $0 }
+                let why = missing.isEmpty ? "" : " (\(listWords(missing)) not given)"
+                out.append(c.finding(.budgetPartsMismatch, "budget.final",
+                    "the final budget \(final) is not the person's contribution \(Money.pounds(person)) plus the council's \(Money.pounds(council)) = \(Money.pounds(person + council))\(why)",
+                    plain: "The part you pay and the part the council pays should add up to your money for support."))
+            }
+        }
+        if let t = c.costing.totals, let final = b.final {
+            let counted = t.countedAgainstBudgetPence
+            if counted > final.pence {
+                out.append(c.finding(.overBudget, "budget.final",
+                    "the supports cost \(Money.pounds(counted)) a year, \(Money.pounds(counted - final.pence)) more than the budget of \(final)",
+                    plain: "Your plan costs \(Money.pounds(counted - final.pence)) a year more than your money."))
+            } else if (final.pence - counted) * 10_000 > final.pence * c.policy.underspendPercent.value {
+                let gap = final.pence - counted
+                out.append(c.finding(.underspend, "budget.final",
+                    "\(Money.pounds(gap)) of the \(final) budget is not planned (more than \(c.policy.underspendPercent)%); unplanned money is often taken back",
+                    plain: "\(Money.pounds(gap)) a year of your money is not planned for. The council may take back money that is not used."))
+            }
+        }
+        if let final = b.final, let indicative = b.indicative, final > indicative, !b.justification.hasWords {
+            out.append(c.finding(.aboveIndicativeUnjustified, "budget.justification",
+                "the final budget \(final) is above the indicative \(indicative) and there is no `justification`",
+                plain: "Your plan needs more money than the first rough amount. Write down why."))
+        }
+        if let final = b.final, let level = neededLevel(final, c.policy), level != c.policy.signerLevels.first?.name {
+            let lowest = c.policy.signerLevels.first
+            out.append(c.finding(.authorisationLevel, "budget.final",
+                "a budget of \(final) a year is above the \(lowest?.name ?? "lowest") limit of \(lowest?.upTo?.description ?? "-"); it needs sign-off by \(level)",
+                plain: "Because of the amount, a more senior manager needs to agree your plan."))
+        }
+        if let final = b.final, let previous = b.previousFinal, final < previous, !b.changeReason.hasWords {
+            out.append(c.finding(.budgetCutUnexplained, "budget.change_reason",
+                "the final budget \(final) is lower than the last signed-off \(previous) and there is no `change_reason`",
+                plain: "Your money is going down from \(previous) to \(final). The plan must say why."))
+        }
+        if let weeks = b.reserveWeeks, weeks > c.policy.reserveWeeksLimit {
+            out.append(c.finding(.reserveOverLimit, "budget.reserve_weeks",
+                "a planned reserve of \(weeks) weeks is above the local limit of \(c.policy.reserveWeeksLimit) weeks; the excess may be recovered",
+                plain: "You plan to keep back more money than the council allows (\(c.policy.reserveWeeksLimit) weeks). It may be taken back."))
+        }
+        for (i, s) in c.plan.supports.enumerated() where s.per == .once && s.unit == .week {
+            out.append(c.finding(.oneOffRecurringPeriod, "supports[\(i)].per",
+                "line \(s.id ?? "\(i + 1)") is costed once but its unit is a week: a weekly cost written as one-off",
+                plain: "This looks like a weekly cost but it is written as paid only once."))
+        }
+        return out
+    }
+
+    /// The lowest signer level whose limit covers the budget (the last level has no limit).
+    static func neededLevel(_ final: Money, _ policy: Policy) -> String? {
+        policy.signerLevels.first { level in level.upTo.map { final <= $0 } ?? true }?.name
+            ?? policy.signerLevels.last?.name
+    }
+}

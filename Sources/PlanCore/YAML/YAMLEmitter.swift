@@ -1,0 +1,205 @@
+/// Writes YAML that people can read and diff: block style, two-space indents, short word and
+/// id lists in flow style (`[N1, O1]`), multi-line text as `|` blocks, and quotes only where a
+/// plain scalar would be misread (by this program or by any other YAML reader).
+
+public indirect enum OutNode: Sendable {
+    /// A scalar written exactly in the given style.
+    case scalar(String, YAMLNode.ScalarStyle)
+    /// A list of short words or ids, written `[a, b]` when that is safe.
+    case flow([String])
+    case block([OutNode])
+    case map([(String, OutNode)])
+    /// A key present with no value: `""` or `[]`.
+    case empty(list: Bool)
+
+    /// A person's text: plain when safe, a `|` block when multi-line, else double-quoted.
+    public static func text(_ s: String) -> OutNode {
+        if s.contains("\n") && s.contains(where: { !$0.isWhitespace }) && YAMLEmitter.canBeLiteral(s) {
+            return .scalar(s, .literal)
+        }
+        return .scalar(s, YAMLEmitter.isPlainSafe(s, inFlow: false) ? .plain : .doubleQuoted)
+    }
+
+    /// A value whose text is known to be safe plain (money, dates, numbers, fixed words).
+    public static func word(_ s: String) -> OutNode { .scalar(s, .plain) }
+
+    /// Re-creates a value kept as it was read.
+    public init(_ node: YAMLNode) {
+        switch node {
+        case .scalar(let s, let style, _):
+            switch style {
+            case .plain: self = YAMLEmitter.isPlainSafe(s, inFlow: false) ? .scalar(s, .plain) : .text(s)
+            case .literal, .folded: self = .text(s)
+            case .singleQuoted, .doubleQuoted: self = .scalar(s, .doubleQuoted)
+            }
+        case .sequence(let items, _):
+            if items.isEmpty { self = .empty(list: true); return }
+            let scalars = items.compactMap(\.text)
+            if scalars.count == items.count, scalars.allSatisfy({ YAMLEmitter.isPlainSafe($0, inFlow: true) }) {
+                self = .flow(scalars)
+            } else {
+                self = .block(items.map(OutNode.init))
+            }
+        case .mapping(let pairs, _):
+            self = .map(pairs.map { ($0.key, OutNode($0.value)) })
+        }
+    }
+}
+
+public enum YAMLEmitter {
+    /// The whole document; `blankLines` puts an empty line between top-level sections.
+    public static func document(_ pairs: [(String, OutNode)], blankLines: Bool = true) -> String {
+        var out = ""
+        var previousWasLine = false
+        for (i, (key, value)) in pairs.enumerated() {
+            let isLine = isOneLine(value)
+            if blankLines && i > 0 && !(isLine && previousWasLine) { out += "\n" }
+            emitPair(key, value, indent: 0, prefix: "", into: &out)
+            previousWasLine = isLine
+        }
+        return out
+    }
+
+    static func isOneLine(_ v: OutNode) -> Bool {
+        switch v {
+        case .scalar(_, let style): return style != .literal && style != .folded
+        case .flow, .empty: return true
+        case .block, .map: return false
+        }
+    }
+
+    /// One `key: value`, the key at `indent`, or after `prefix` (a sequence's `- `).
+    static func emitPair(_ key: String, _ value: OutNode, indent: Int, prefix: String, into out: inout String) {
+        out += prefix.isEmpty ? String(repeating: " ", count: indent) : prefix
+        out += scalarText(key, inFlow: false) + ":"
+        switch value {
+        case .map(let pairs) where pairs.isEmpty:
+            out += " {}\n"
+        case .map(let pairs):
+            out += "\n"
+            for (k, v) in pairs { emitPair(k, v, indent: indent + 2, prefix: "", into: &out) }
+        case .block(let items) where items.isEmpty:
+            out += " []\n"
+        case .block(let items):
+            out += "\n"
+            emitItems(items, indent: indent + 2, into: &out)
+        default:
+            emitInline(value, indent: indent, into: &out)
+        }
+    }
+
+    static func emitItems(_ items: [OutNode], indent: Int, into out: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        for item in items {
+            switch item {
+            case .map(let pairs) where !pairs.isEmpty:
+                for (i, (k, v)) in pairs.enumerated() {
+                    emitPair(k, v, indent: indent + 2, prefix: i == 0 ? pad + "- " : "", into: &out)
+                }
+            case .block(let inner) where !inner.isEmpty:
+                out += pad + "-\n"
+                emitItems(inner, indent: indent + 2, into: &out)
+            default:
+                out += pad + "-"
+                emitInline(item, indent: indent, into: &out)
+            }
+        }
+    }
+
+    /// A value that stays on the key's line (or a `|` block below it).
+    static func emitInline(_ value: OutNode, indent: Int, into out: inout String) {
+        switch value {
+        case .scalar(let s, .literal):
+            out += " |" + literalHeader(s) + "\n"
+            let pad = String(repeating: " ", count: indent + 2)
+            var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            if s.hasSuffix("\n") { lines.removeLast() }
+            for line in lines { out += line.isEmpty ? "\n" : pad + line + "\n" }
+        case .scalar(let s, let style):
+            out += " " + (style == .plain ? s : quoted(s)) + "\n"
+        case .flow(let words):
+            if words.allSatisfy({ isPlainSafe($0, inFlow: true) }) {
+                out += " [" + words.joined(separator: ", ") + "]\n"
+            } else {
+                out += " [" + words.map { quoted($0) }.joined(separator: ", ") + "]\n"
+            }
+        case .empty(let list):
+            out += list ? " []\n" : " \"\"\n"
+        case .map:
+            out += " {}\n"  // only an empty mapping stays on the key's line
+        case .block:
+            out += " []\n"  // only an empty list stays on the key's line
+        }
+    }
+
+    /// `|`, `|-` or `|+`, with an indentation digit when the text starts with a space or newline.
+    static func literalHeader(_ s: String) -> String {
+        var header = ""
+        if s.hasPrefix(" ") || s.hasPrefix("\n") { header += "2" }
+        if !s.hasSuffix("\n") { header += "-" } else if s.hasSuffix("\n\n") { header += "+" }
+        return header
+    }
+
+    /// A literal block can hold any text without control characters or carriage returns,
+    /// and whose lines do not end in spaces (editors strip those).
+    static func canBeLiteral(_ s: String) -> Bool {
+        for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.last == " " || line.last == "\t" { return false }
+        }
+        return !s.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F
+            || $0 == "\u{FEFF}" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+    }
+
+    static func scalarText(_ s: String, inFlow: Bool) -> String {
+        isPlainSafe(s, inFlow: inFlow) ? s : quoted(s)
+    }
+
+    private static let specialWords: Set<String> = [
+        "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "=", ".inf", "-.inf", "+.inf", ".nan",
+    ]
+
+    /// Would this text come back as the same string from a plain scalar, in any YAML 1.1/1.2 reader?
+    public static func isPlainSafe(_ s: String, inFlow: Bool) -> Bool {
+        guard let first = s.first, let last = s.last else { return false }
+        if first.isWhitespace || last.isWhitespace || last == ":" { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
+        if specialWords.contains(s.lowercased()) { return false }
+        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
+        if inFlow && s.contains(where: { ",[]{}".contains($0) }) { return false }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85
+            || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || (0xD800...0xDFFF).contains($0.value) }) {
+            return false
+        }
+        // Anything a resolver could take for a number, date or time stays quoted.
+        if s.allSatisfy({ "0123456789.+-_:eExXoObBabcdefABCDEF ".contains($0) }) && s.contains(where: \.isASCIIDigit) {
+            return false
+        }
+        return true
+    }
+
+    /// A double-quoted scalar with YAML escapes.
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
+            case "\u{FEFF}": out += "\\uFEFF"
+            default:
+                if u.value < 0x20 || u.value == 0x7F {
+                    let hex = String(u.value, radix: 16, uppercase: true)
+                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

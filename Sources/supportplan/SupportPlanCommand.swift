@@ -1,0 +1,58 @@
+/// The root command and the options every subcommand shares.
+import ArgumentParser
+import PlanCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct SupportPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supportplan",
+        abstract: "Write, check, cost and sign off person-centred support plans.",
+        discussion: """
+            Plans are plain YAML files (format supportplan/1). `check` validates them, `totals` \
+            prints the costing, `new` starts one from a template.
+            """,
+        version: PlanCoreVersion.string,
+        subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        print(SupportPlanCommand.helpMessage())
+        print("""
+
+            The full-screen editor is not part of this version yet; use the commands above.
+            """)
+    }
+}
+
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The plan store folder.", valueName: "DIR"))
+    var store: String?
+
+    @Flag(name: .customLong("no-color"), help: "No colour in output (NO_COLOR is honoured too).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Line-by-line prompts instead of the full screen.")
+    var plain = false
+}
+
+/// Bad input the person can fix: printed as given, exit code 2.
+struct CLIError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+func printError(_ text: String) {
+    var err = StandardError()
+    print(text, to: &err)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ s: String) {
+        let bytes = Array(s.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,26 @@
+/// The `supportplan` command: parses arguments, runs the subcommand, and maps every outcome to
+/// the exit codes of `shared/spec/cli.md` (0 done, 1 findings, 2 bad input).
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+do {
+    var command = try SupportPlanCommand.parseAsRoot()
+    try command.run()
+} catch let error as CLIError {
+    printError(error.message)
+    exit(2)
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let code = SupportPlanCommand.exitCode(for: error)
+    let message = SupportPlanCommand.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    printError(message)
+    // Usage mistakes (unknown option, missing argument) are bad input: 2, not 64.
+    exit(2)
+}

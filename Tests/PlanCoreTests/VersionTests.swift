@@ -1,0 +1,3 @@
+import Testing
+@testable import PlanCore
+@Test func versionIsSet() { #expect(!PlanCoreVersion.string.isEmpty) }
