@@ -68,6 +68,10 @@ public enum Coster {
             lines.append(costLine(index: i, s, rate: rate, per: per, weeks: weeks))
         }
         if plan.budget.kept.raw["final"] != nil { unreadable.append("budget.final") }
+        // Each line is below 2^53 (money ≤ £10m, quantity ≤ 100,000); only an absurd number of
+        // such lines could pass 64 bits, and then no total is given rather than a wrong one.
+        let sum = lines.reduce(Int128(0)) { $0 + Int128($1.annualPence ?? 0) + Int128($1.oneOffPence ?? 0) }
+        if sum > Int128(Int64.max / 2) { unreadable.append("supports") }
         guard unreadable.isEmpty else { return Costing(lines: lines, totals: nil, unreadable: unreadable, weeks: weeks) }
         return Costing(lines: lines, totals: totals(lines, final: plan.budget.final, weeks: weeks),
                        unreadable: [], weeks: weeks)

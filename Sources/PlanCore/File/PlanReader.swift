@@ -10,6 +10,10 @@ public struct PlanReadResult: Sendable {
     /// The position of every path that was in the file, for placing rule findings.
     public var positions: [String: Position]
 
+    /// False when the YAML is not a mapping at all (a list, a lone word, nothing): then only
+    /// `format-unsupported` is reported, not every section as missing.
+    public var isPlan = true
+
     /// True when the file could not be parsed as YAML: `check` exits 2.
     public var isUnparseable: Bool { plan == nil }
 
@@ -42,7 +46,7 @@ public enum PlanReader {
             ctx.report(.formatUnsupported, "format", at: pos,
                        "this is not a support plan: expected `format: \(Plan.supportedFormat)` and the plan's sections",
                        plain: "This file is not a support plan.")
-            return PlanReadResult(plan: Plan(), findings: ctx.findings, positions: [:])
+            return PlanReadResult(plan: Plan(), findings: ctx.findings, positions: [:], isPlan: false)
         }
         let plan = readPlan(FieldReader(root, path: "", known: Schema.top, ctx: ctx, section: "the plan"))
         checkIDs(plan, ctx)

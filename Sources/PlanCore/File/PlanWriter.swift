@@ -21,6 +21,10 @@ public enum PlanWriter {
     static func texts(_ k: String, _ v: [String]) -> Field {
         Field(key: k, value: v.isEmpty ? nil : .block(v.map(OutNode.text)), list: true)
     }
+    /// Short lines of text (names in `copy_to`): flow style when every item is safe there.
+    static func shortTexts(_ k: String, _ v: [String]) -> Field {
+        v.allSatisfy({ YAMLEmitter.isPlainSafe($0, inFlow: true) }) ? flow(k, v) : texts(k, v)
+    }
     static func flow(_ k: String, _ v: [String]) -> Field {
         Field(key: k, value: v.isEmpty ? nil : .flow(v), list: true)
     }
@@ -74,7 +78,7 @@ public enum PlanWriter {
         ], p.advice.kept)
         let agreement = arrange([
             word("status", p.agreement.status), raw("date", p.agreement.date),
-            text("person_words", p.agreement.personWords), texts("copy_to", p.agreement.copyTo),
+            text("person_words", p.agreement.personWords), shortTexts("copy_to", p.agreement.copyTo),
         ], p.agreement.kept)
         let review = arrange([raw("first", p.review.first), raw("next", p.review.next)], p.review.kept)
         let order = p.kept.order

@@ -8,7 +8,7 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public static func < (a: Hundredths, b: Hundredths) -> Bool { a.value < b.value }
 
-    /// Reads `7`, `7.5` or `5.25`. No sign, no commas, no more than two decimals.
+    /// Reads `7`, `7.5` or `5.25`. No sign, no commas, no more than two decimals, at most 100,000.
     public static func parse(_ raw: String) -> Result<Hundredths, Money.Problem> {
         let text = Substring(raw.trimmingSpaces())
         if text.hasPrefix("-") { return .failure(.negative) }
@@ -16,7 +16,7 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
         case .failure(let p): return .failure(p)
         case .success(let (whole, fraction, digits)):
             if digits > 2 { return .failure(.tooManyDecimals) }
-            guard whole <= 10_000_000 else { return .failure(.tooLarge) }
+            guard whole * 100 + fraction <= 10_000_000 else { return .failure(.tooLarge) }  // at most 100,000
             return .success(Hundredths(hundredths: whole * 100 + fraction * (digits == 1 ? 10 : 1)))
         }
     }

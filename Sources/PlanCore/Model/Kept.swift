@@ -16,9 +16,10 @@ public struct Kept: Sendable, CustomStringConvertible {
 }
 
 extension Kept: Equatable {
-    /// Positions and scalar styles are not content: two reads of equal files are equal.
+    /// Positions, scalar styles and key order are layout, not content: a plan built in memory
+    /// equals the same plan read from a file. (The writer still keeps the file's order.)
     public static func == (a: Kept, b: Kept) -> Bool {
-        guard a.order == b.order, a.raw.count == b.raw.count else { return false }
+        guard a.raw.count == b.raw.count else { return false }
         for (k, v) in a.raw {
             guard let w = b.raw[k], v.sameContent(as: w) else { return false }
         }

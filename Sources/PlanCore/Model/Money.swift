@@ -8,8 +8,9 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public init(pence: Int64) { self.pence = pence }
 
-    /// The largest amount a plan may hold: £1,000,000,000.00. Keeps every costing product in range.
-    public static let maximumPence: Int64 = 100_000_000_000
+    /// The largest amount a plan may hold: £10,000,000.00. With quantities of at most 100,000
+    /// this keeps every line's annual cost far inside 64 bits.
+    public static let maximumPence: Int64 = 1_000_000_000
 
     public static func < (a: Money, b: Money) -> Bool { a.pence < b.pence }
 
@@ -23,7 +24,7 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
             case .tooManyDecimals: return "has more than two decimal places (pence are the smallest unit)"
             case .negative: return "is negative; amounts here cannot be below zero"
             case .badCommas: return "has commas in the wrong places (use them only between groups of three digits, like 15,200.00)"
-            case .tooLarge: return "is too large (at most £1,000,000,000.00)"
+            case .tooLarge: return "is too large (at most £10,000,000.00)"
             }
         }
     }

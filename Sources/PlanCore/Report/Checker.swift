@@ -33,7 +33,7 @@ public enum Checker {
         }
         let costing = Coster.cost(plan)
         var findings = read.findings
-        for var f in Validator.validate(plan, costing: costing, policy: policy) {
+        for var f in read.isPlan ? Validator.validate(plan, costing: costing, policy: policy) : [] {
             f.position = read.position(for: f.path)
             findings.append(f)
         }

@@ -21,6 +21,11 @@ public enum TotalsTable {
         table.append(["", "Total", "", Money.pounds(t.recurringWeeklyPence), Money.pounds(t.recurringAnnualPence),
                       Money.pounds(t.oneOffPence)])
         out += grid(table, rightAligned: [3, 4, 5], ruleBefore: table.count - 1)
+        let weeklySum = costing.lines.compactMap(\.weeklyPence).reduce(0, +)
+        if weeklySum != t.recurringWeeklyPence {
+            out += "\nThe weekly total is the annual total ÷ \(costing.weeks.text) (\(Money.pounds(t.recurringWeeklyPence))); "
+            out += "the weekly column adds up to \(Money.pounds(weeklySum)) because each line is rounded on its own.\n"
+        }
         let unpaid = plan.supports.count - plan.supports.filter(\.isPaid).count
         if unpaid > 0 {
             out += "\n\(unpaid) more line\(unpaid == 1 ? "" : "s") cost nothing (unpaid help, free services or loans).\n"

@@ -5,8 +5,9 @@
 public indirect enum OutNode: Sendable {
     /// A scalar written exactly in the given style.
     case scalar(String, YAMLNode.ScalarStyle)
-    /// A list of short words or ids, written `[a, b]` when that is safe.
-    case flow([String])
+    /// A list of short words or ids, written `[a, b]` when that is safe. `keepsType`: the items
+    /// were plain scalars in the file, so `1` stays a plain `1`.
+    case flow([String], keepsType: Bool = false)
     case block([OutNode])
     case map([(String, OutNode)])
     /// A key present with no value: `""` or `[]`.
@@ -28,15 +29,18 @@ public indirect enum OutNode: Sendable {
         switch node {
         case .scalar(let s, let style, _):
             switch style {
-            case .plain: self = YAMLEmitter.isPlainSafe(s, inFlow: false) ? .scalar(s, .plain) : .text(s)
+            // It was plain in the file, so a number stays a number: only structure is checked.
+            case .plain: self = YAMLEmitter.isPlainSafe(s, inFlow: false, keepsType: true) ? .scalar(s, .plain) : .text(s)
             case .literal, .folded: self = .text(s)
             case .singleQuoted, .doubleQuoted: self = .scalar(s, .doubleQuoted)
             }
         case .sequence(let items, _):
             if items.isEmpty { self = .empty(list: true); return }
             let scalars = items.compactMap(\.text)
-            if scalars.count == items.count, scalars.allSatisfy({ YAMLEmitter.isPlainSafe($0, inFlow: true) }) {
-                self = .flow(scalars)
+            let plain = items.allSatisfy { if case .scalar(_, .plain, _) = $0 { return true } else { return false } }
+            if plain, scalars.count == items.count,
+               scalars.allSatisfy({ YAMLEmitter.isPlainSafe($0, inFlow: true, keepsType: true) }) {
+                self = .flow(scalars, keepsType: true)
             } else {
                 self = .block(items.map(OutNode.init))
             }
@@ -117,8 +121,8 @@ public enum YAMLEmitter {
             for line in lines { out += line.isEmpty ? "\n" : pad + line + "\n" }
         case .scalar(let s, let style):
             out += " " + (style == .plain ? s : quoted(s)) + "\n"
-        case .flow(let words):
-            if words.allSatisfy({ isPlainSafe($0, inFlow: true) }) {
+        case .flow(let words, let keepsType):
+            if words.allSatisfy({ isPlainSafe($0, inFlow: true, keepsType: keepsType) }) {
                 out += " [" + words.joined(separator: ", ") + "]\n"
             } else {
                 out += " [" + words.map { quoted($0) }.joined(separator: ", ") + "]\n"
@@ -132,17 +136,17 @@ public enum YAMLEmitter {
         }
     }
 
-    /// `|`, `|-` or `|+`, with an indentation digit when the text starts with a space or newline.
+    /// `|` when the text ends with one newline, `|-` when it ends with none.
     static func literalHeader(_ s: String) -> String {
-        var header = ""
-        if s.hasPrefix(" ") || s.hasPrefix("\n") { header += "2" }
-        if !s.hasSuffix("\n") { header += "-" } else if s.hasSuffix("\n\n") { header += "+" }
-        return header
+        s.hasSuffix("\n") ? "" : "-"
     }
 
-    /// A literal block can hold any text without control characters or carriage returns,
-    /// and whose lines do not end in spaces (editors strip those).
+    /// A literal block holds text without control characters or carriage returns, whose lines
+    /// do not end in spaces (editors strip those), that does not start with a space or newline
+    /// (that would need an indentation digit) and ends with at most one newline (a `|+` block
+    /// would swallow the blank line between sections). Other text is double-quoted.
     static func canBeLiteral(_ s: String) -> Bool {
+        if s.hasPrefix(" ") || s.hasPrefix("\n") || s.hasPrefix("\t") || s.hasSuffix("\n\n") { return false }
         for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.last == " " || line.last == "\t" { return false }
         }
@@ -159,22 +163,37 @@ public enum YAMLEmitter {
     ]
 
     /// Would this text come back as the same string from a plain scalar, in any YAML 1.1/1.2 reader?
-    public static func isPlainSafe(_ s: String, inFlow: Bool) -> Bool {
+    /// `keepsType`: the text was a plain scalar already, so looking like a number is fine.
+    public static func isPlainSafe(_ s: String, inFlow: Bool, keepsType: Bool = false) -> Bool {
         guard let first = s.first, let last = s.last else { return false }
         if first.isWhitespace || last.isWhitespace || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
-        if specialWords.contains(s.lowercased()) { return false }
+        if !keepsType && specialWords.contains(s.lowercased()) { return false }
         if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
         if inFlow && s.contains(where: { ",[]{}".contains($0) }) { return false }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85
             || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || (0xD800...0xDFFF).contains($0.value) }) {
             return false
         }
-        // Anything a resolver could take for a number, date or time stays quoted.
-        if s.allSatisfy({ "0123456789.+-_:eExXoObBabcdefABCDEF ".contains($0) }) && s.contains(where: \.isASCIIDigit) {
-            return false
+        return keepsType || !looksLikeNumberOrDate(s)
+    }
+
+    /// Anything a YAML 1.1 resolver could take for a number, date or time stays quoted:
+    /// `123456`, `007`, `1.0`, `1e3`, `1_000`, `0x1F`, `12:30`, `2026-04-01`, `2026-04-01T10:00Z`.
+    static func looksLikeNumberOrDate(_ s: String) -> Bool {
+        var body = Substring(s)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        let lower = body.lowercased()
+        if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") {
+            return body.dropFirst(2).allSatisfy { $0.isHexDigit || $0 == "_" }
         }
-        return true
+        if body.allSatisfy({ "0123456789_.:eE+-".contains($0) }) && body.contains(where: \.isASCIIDigit) { return true }
+        let u = Array(s.utf8)
+        if u.count > 10, PlanDate(String(decoding: u[0..<10], as: UTF8.self)) != nil,
+           u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") || u[10] == UInt8(ascii: " ") {
+            return true
+        }
+        return false
     }
 
     /// A double-quoted scalar with YAML escapes.
