@@ -1,6 +1,7 @@
 /// Reads a store's `config.yaml` into a `Policy`. Every problem is reported with its position,
 /// like a plan's. Lists given in the file replace the defaults, except `minimum_wage`, whose
-/// rows are added to the built-in table (a row with the same `from` date replaces it).
+/// rows are added to the built-in table (a row with the same `from` date replaces it). An
+/// empty list (`not_allowed: []`) empties that list.
 
 public enum PolicyReader {
     public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
@@ -21,12 +22,12 @@ public enum PolicyReader {
         let r = FieldReader(root, path: "", known: keys, ctx: ctx, section: "config.yaml")
         if let v = r.hundredths("underspend_percent", what: "a percentage") { policy.underspendPercent = v }
         if let v = r.hundredths("reserve_weeks_limit", what: "a number of weeks") { policy.reserveWeeksLimit = v }
-        if r.node("not_allowed") != nil { policy.notAllowed = r.texts("not_allowed") }
+        if r.has("not_allowed") { policy.notAllowed = r.texts("not_allowed") }
         let levels = r.list("signer_levels", section: "a signer level", known: levelKeys) { e -> SignerLevel? in
             guard let name = e.text("name") else { return nil }
             return SignerLevel(name: name, upTo: e.money("up_to"))
         }
-        if r.node("signer_levels") != nil { policy.signerLevels = levels.compactMap { $0 } }
+        if r.has("signer_levels") { policy.signerLevels = levels.compactMap { $0 } }
         let rows = r.list("minimum_wage", section: "a minimum wage row", known: wageKeys) { e -> WageRow? in
             guard let from = e.date("from"), let adult = e.money("age_21_plus"), let youth = e.money("age_18_to_20"),
                   let young = e.money("under_18") else {
@@ -46,7 +47,7 @@ public enum PolicyReader {
             guard let term = e.text("term"), let plain = e.text("plain") else { return nil }
             return JargonTerm(term, plain)
         }
-        if r.node("jargon") != nil { policy.jargon = terms.compactMap { $0 } }
+        if r.has("jargon") { policy.jargon = terms.compactMap { $0 } }
         return (policy, ctx.findings)
     }
 }

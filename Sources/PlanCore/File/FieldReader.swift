@@ -62,6 +62,9 @@ final class FieldReader {
         return v
     }
 
+    /// The key is written, even with an absent value (`[]`, `""`).
+    func has(_ key: String) -> Bool { pairs[key] != nil }
+
     func keyPosition(_ key: String) -> Position { pairs[key]?.keyPosition ?? position }
 
     /// Keeps the written value and reports it as unreadable.
