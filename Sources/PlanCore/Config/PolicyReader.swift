@@ -48,6 +48,6 @@ public enum PolicyReader {
             return JargonTerm(term, plain)
         }
         if r.has("jargon") { policy.jargon = terms.compactMap { $0 } }
-        return (policy, ctx.findings)
+        return (policy, Checker.sorted(ctx.findings))
     }
 }

@@ -38,9 +38,9 @@ final class FieldReader {
             ctx.positions[child(pair.key)] = pair.value.isScalar ? pair.value.position : pair.keyPosition
             if !known.contains(pair.key) {
                 kept.raw[pair.key] = pair.value
-                let hint = nearest(pair.key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = nearest(pair.key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                 ctx.report(.unknownField, child(pair.key), at: pair.keyPosition,
-                           "'\(pair.key)' is not a field of \(section)\(hint) It is kept as written.",
+                           "'\(pair.key)' is not a field of \(section)\(hint). It is kept as written.",
                            plain: "There is a heading here the program does not know: '\(pair.key)'.")
             }
         }

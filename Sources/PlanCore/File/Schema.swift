@@ -46,6 +46,11 @@ public func nearest(_ word: String, in candidates: [String]) -> String? {
         let d = editDistance(word.lowercased(), c)
         if d < (best?.1 ?? Int.max) { best = (c, d) }
     }
+    // A key written short or long (`reserve_weeks` for `reserve_weeks_limit`) is a likely slip.
+    let lower = word.lowercased()
+    if lower.count >= 4, let c = candidates.first(where: { $0.hasPrefix(lower) || lower.hasPrefix($0) }) {
+        if (best?.1 ?? Int.max) > 2 { return c }
+    }
     guard let (c, d) = best else { return nil }
     let limit = max(2, word.count / 3)
     return d <= limit ? c : nil
