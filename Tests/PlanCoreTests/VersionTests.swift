@@ -1,3 +1,0 @@
-import Testing
-@testable import PlanCore
-@Test func versionIsSet() { #expect(!PlanCoreVersion.string.isEmpty) }
