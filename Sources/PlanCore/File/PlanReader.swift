@@ -123,7 +123,7 @@ public enum PlanReader {
                              "'\(rule)' is not a rule id.\(hint)",
                              plain: "This note is about a check the program does not know.")
             }
-            if x.rule != nil && x.reason == nil {
+            if x.rule != nil && !x.reason.hasWords {
                 e.ctx.report(.fieldInvalid, e.child("reason"), at: e.position,
                              "an acknowledged warning needs a `reason:` saying why it is accepted",
                              plain: "Write down why this is all right.")

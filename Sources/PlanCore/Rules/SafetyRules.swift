@@ -17,7 +17,7 @@ enum SafetyRules {
                 "`planned_with` does not include the person (role: person) or an advocate (Care Act s.25(3))",
                 plain: "Your plan should show that you helped to write it."))
         }
-        if p.agreement.status == nil || p.agreement.status == .notYet {
+        if (p.agreement.status == nil && p.agreement.kept.raw["status"] == nil) || p.agreement.status == .notYet {
             out.append(c.finding(.agreementMissing, "agreement.status",
                 "the person's agreement is not recorded (`agreement.status`: agreed, partly-agreed or disagreed)",
                 plain: "Say whether you agree with your plan."))
@@ -27,12 +27,13 @@ enum SafetyRules {
                 "the person \(p.agreement.status == .disagreed ? "disagrees" : "partly agrees") and their own words are not recorded",
                 plain: "Write down, in your own words, what you do not agree with."))
         }
-        if p.contingency.isEmpty, let reason = contingencyReason(p) {
+        // An entry with no words in it (`- ~`, or empty `when` and `then`) is no entry.
+        if !p.contingency.contains(where: { $0.when.hasWords || $0.then.hasWords }), let reason = contingencyReason(p) {
             out.append(c.finding(.contingencyMissing, "contingency",
                 "there is no contingency plan, and the plan \(reason); say what happens when the support cannot come",
                 plain: "Write down what will happen if your help cannot come, for example if your helper is ill."))
         }
-        for (i, r) in p.risks.enumerated() where !r.mitigation.hasWords && r.acceptedByPerson != true {
+        for (i, r) in p.risks.enumerated() where r.risk.hasWords && !r.mitigation.hasWords && r.acceptedByPerson != true {
             out.append(c.finding(.riskUnmanaged, "risks[\(i)]",
                 "risk \"\(r.risk ?? "\(i + 1)")\" has no mitigation and is not accepted by the person",
                 plain: "Write down what you will do about this risk, or that you accept it."))

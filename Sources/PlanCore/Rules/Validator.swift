@@ -45,7 +45,7 @@ public enum Validator {
 
     /// Marks warnings and info the plan acknowledges. Errors are never acknowledged.
     public static func applyAcknowledgements(_ findings: [Finding], _ plan: Plan) -> [Finding] {
-        let acknowledged = Set(plan.acknowledged.filter { $0.reason != nil }.compactMap(\.rule))
+        let acknowledged = Set(plan.acknowledged.filter { $0.reason.hasWords }.compactMap(\.rule))
         return findings.map { f in
             var f = f
             f.acknowledged = f.rule.canBeAcknowledged && acknowledged.contains(f.rule.rawValue)
