@@ -1,5 +1,6 @@
 // swift-tools-version: 6.1
-// SupportPlan: person-centred support plans — plan model (PlanCore) and the `supportplan` command.
+// SupportPlan: person-centred support plans — the plan model (PlanCore), the terminal layer
+// (CNcursesw, TerminalKit) and the `supportplan` command.
 import PackageDescription
 
 let package = Package(
@@ -19,10 +20,20 @@ let package = Package(
             name: "PlanCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "TerminalKit",
+            dependencies: ["CNcursesw"]
+        ),
         .executableTarget(
             name: "supportplan",
             dependencies: [
                 "PlanCore",
+                "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +43,10 @@ let package = Package(
                 "PlanCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "TerminalKitTests",
+            dependencies: ["TerminalKit", "CNcursesw", "PlanCore"]
         ),
         .testTarget(
             name: "CommandTests",

@@ -1,0 +1,46 @@
+/// The UI loop: event → action → reduce → effects → render, and present only when the state
+/// or the size changed. It blocks on input with no timer, so an idle screen writes nothing
+/// (a screen reader is not interrupted).
+
+public protocol ScreenProgram {
+    associatedtype State: Equatable
+    associatedtype Action
+    associatedtype Effect
+
+    /// What an event means in this state (nil: nothing).
+    static func action(for event: InputEvent, in state: State) -> Action?
+    /// The pure state change; what should happen outside is returned, not done.
+    static func reduce(_ state: inout State, _ action: Action) -> [Effect]
+    /// The pure view.
+    static func render(_ state: State, size: Size) -> Canvas
+    /// Carries out an effect. Returns false to end the loop.
+    @MainActor static func perform(_ effect: Effect, state: inout State) -> Bool
+}
+
+public enum UILoop {
+    /// Runs until an effect ends it. Returns the final state.
+    @MainActor
+    public static func run<P: ScreenProgram>(_ program: P.Type, state initial: P.State,
+                                             screen: CursesScreen) -> P.State {
+        var state = initial
+        var size = screen.size
+        screen.present(P.render(state, size: size))
+        var presented = state
+        while screen.running {
+            let event = screen.readEvent()
+            if case .resize(let s) = event { size = s }
+            var keepGoing = true
+            if let action = P.action(for: event, in: state) {
+                for effect in P.reduce(&state, action) where keepGoing {
+                    keepGoing = P.perform(effect, state: &state)
+                }
+            }
+            if !keepGoing { break }
+            if state != presented || { if case .resize = event { return true } else { return false } }() {
+                screen.present(P.render(state, size: size))
+                presented = state
+            }
+        }
+        return state
+    }
+}
