@@ -68,13 +68,13 @@ public final class CursesScreen {
         noecho()
         nonl()
         keypad(cnc_stdscr(), true)
+        if options.color && has_colors() {
+            start_color()
+            use_default_colors()
+            colorOn = true
+        }
         if case .terminal = mode {
             allowControlKeys()
-            if options.color && has_colors() {
-                start_color()
-                use_default_colors()
-                colorOn = true
-            }
             define_key("\u{1B}[200~", CursesScreen.pasteStart)
             define_key("\u{1B}[201~", CursesScreen.pasteEnd)
             define_key("\u{1B}[1;5D", KEY_SLEFT)
@@ -318,9 +318,9 @@ public final class CursesScreen {
         return (s, attrs & cnc_a_bold() != 0, attrs & cnc_a_reverse() != 0, pair)
     }
 
-    /// The cursor curses holds (headless read-back).
+    /// Where the terminal's cursor is after the last `present` (curses' physical screen).
     public var cursorPosition: Point {
-        Point(row: Int(getcury(cnc_stdscr())), column: Int(getcurx(cnc_stdscr())))
+        Point(row: Int(getcury(cnc_curscr())), column: Int(getcurx(cnc_curscr())))
     }
 }
 

@@ -48,6 +48,11 @@ public enum InputEvent: Sendable, Hashable {
     case signal(Int32)
 }
 
+extension InputEvent {
+    /// The events of typing a string, one character at a time (scripts and tests).
+    public static func typing(_ s: String) -> [InputEvent] { s.map { .text(String($0)) } }
+}
+
 public enum Paste {
     /// CRLF and CR become LF; other control characters except tab are dropped.
     public static func normalise(_ s: String) -> String {

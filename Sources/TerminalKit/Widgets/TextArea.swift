@@ -46,7 +46,11 @@ public struct TextArea: Sendable, Equatable {
                     w += cw
                     e += 1
                 }
-                if e < lineEnd {
+                if e < lineEnd && characters[e] == " " {
+                    // The row fits exactly and a space follows: wrap there.
+                    out.append(Row(start: s, end: e, next: e + 1))
+                    s = e + 1
+                } else if e < lineEnd {
                     if lastSpace > s {
                         out.append(Row(start: s, end: lastSpace, next: lastSpace + 1))
                         s = lastSpace + 1
@@ -95,7 +99,7 @@ public struct TextArea: Sendable, Equatable {
     public mutating func handle(_ event: InputEvent) -> EditResult {
         switch event {
         case .text(let t): return insert(t)
-        case .paste(let p): return insert(p)
+        case .paste(let p): return insert(Paste.normalise(p))
         case .key(let k): return handle(k)
         case .resize, .signal: return .ignored
         }
@@ -153,13 +157,15 @@ public struct TextArea: Sendable, Equatable {
     }
 
     /// Draws `height` rows, scrolled so the cursor's row shows; marks clipped text with
-    /// `↑ more` / `↓ more` at the right edge. Returns the cursor's screen position.
+    /// `↑ more` / `↓ more` just right of the text (8 columns are the widget's). Returns the
+    /// cursor's screen position.
     @discardableResult
     public func render(into canvas: inout Canvas, row: Int, column: Int, height: Int, style: Style = .plain) -> Point {
         let rows = self.rows
         let r = rowIndex(rows)
         let top = max(0, r - height + 1)
         canvas.fill(row: row, column: column, width: wrapWidth, height: height, style: style)
+        canvas.fill(row: row, column: column + wrapWidth, width: 8, height: height)  // the "more" markers
         for i in 0..<height where top + i < rows.count {
             let v = rows[top + i]
             canvas.put(String(characters[v.start..<v.end]), row: row + i, column: column, style: style, limit: wrapWidth)

@@ -37,7 +37,7 @@ public struct TextField: Sendable, Equatable {
     public mutating func handle(_ event: InputEvent) -> EditResult {
         switch event {
         case .text(let t): return insert(t, typing: true)
-        case .paste(let p): return insert(p.replacingNewlines(with: " "), typing: false)
+        case .paste(let p): return insert(Paste.normalise(p).replacingNewlines(with: " "), typing: false)
         case .key(let k): return handle(k)
         case .resize, .signal: return .ignored
         }

@@ -66,7 +66,7 @@ enum DemoScreen: ScreenProgram {
             s.stoppedBy = sig
             return [.quit]
         case .edit(let e):
-            if case .paste(let p) = e { s.status = "Pasted \(p.count) characters as text." }
+            if case .paste(let p) = e { s.status = "Pasted \(Paste.normalise(p).count) characters as text." }
             switch s.focus {
             case .name: s.name.handle(e)
             case .weekly:
