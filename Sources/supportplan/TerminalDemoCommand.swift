@@ -20,8 +20,10 @@ struct TerminalDemoCommand: ParsableCommand {
 
     func run() throws {
         try MainActor.assumeIsolated {
-            guard isatty(0) != 0, isatty(1) != 0 else {
-                throw CLIError("terminal-demo needs a terminal (run it in a terminal window, not through a pipe)")
+            if case .plain(let reason) = Backend.choose(plainFlag: global.plain) {
+                let code = DemoLineMode.run(LineTerminal(), reason: reason)
+                if code != 0 { throw ExitCode(code) }
+                return
             }
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
             guard screen.running else {

@@ -118,6 +118,18 @@ check "after SIGTERM the keypad mode is off" wait_flag '#{keypad_cursor_flag}' 0
 
 $T send-keys -t s "clear; $DEMO" Enter
 wait_text "SupportPlan · terminal check" 10
+$T send-keys -t s C-c
+check "Ctrl-C (SIGINT) stops the demo and restores the screen" wait_flag '#{alternate_on}' 0
+check "after Ctrl-C the shell is back" wait_text "Demo closed"
+
+$T send-keys -t s "clear; $DEMO" Enter
+wait_text "SupportPlan · terminal check" 10
+pid=$(pgrep -f "supportplan terminal-demo" | head -n 1)
+kill -HUP "$pid"
+check "SIGHUP restores the screen" wait_flag '#{alternate_on}' 0
+
+$T send-keys -t s "clear; $DEMO" Enter
+wait_text "SupportPlan · terminal check" 10
 $T send-keys -t s F12
 check "a crash prints its report after the screen is restored" wait_history "Fatal error: crash requested" 20
 check "after a crash the alternate screen is off" wait_flag '#{alternate_on}' 0
@@ -138,6 +150,14 @@ check "with NO_COLOR the ✗ marker still says over budget" wait_text "✗ over 
 check "with NO_COLOR there is no colour" test "$(colour)" -eq 0
 $T send-keys -t s F10
 check "F10 quits and restores the screen" wait_flag '#{alternate_on}' 0
+
+start "TERM=dumb $BIN terminal-demo"
+check "TERM=dumb gives plain line mode" wait_text "in plain line mode (TERM is dumb)"
+check "line mode never uses the alternate screen" wait_flag '#{alternate_on}' 0
+$T send-keys -t s 'Mary' Enter '12.345' Enter
+check "line mode explains a refused amount in words" wait_text "has more than two decimal places"
+$T send-keys -t s '612.50' Enter '2' Enter
+check "line mode finishes with a summary line" wait_text "Mary: Agency, £612.50 a week, over the £500.00 a week budget."
 
 echo "tmux: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
