@@ -14,11 +14,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .target(
             name: "PlanCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "PlanDocuments",
+            dependencies: ["PlanCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .systemLibrary(
             name: "CNcursesw",
@@ -33,6 +43,7 @@ let package = Package(
             name: "supportplan",
             dependencies: [
                 "PlanCore",
+                "PlanDocuments",
                 "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -47,6 +58,10 @@ let package = Package(
         .testTarget(
             name: "TerminalKitTests",
             dependencies: ["TerminalKit", "CNcursesw", "PlanCore"]
+        ),
+        .testTarget(
+            name: "PlanDocumentsTests",
+            dependencies: ["PlanDocuments", "PlanCore", .product(name: "CSV", package: "CSV.swift")]
         ),
         .testTarget(
             name: "CommandTests",

@@ -14,7 +14,7 @@ struct SupportPlanCommand: ParsableCommand {
             prints the costing, `new` starts one from a template.
             """,
         version: PlanCoreVersion.string,
-        subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, TerminalDemoCommand.self]
+        subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self, TerminalDemoCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -24,6 +24,13 @@ import Testing
         }
     }
 
+    @Test func jargonTableMatchesTheDefaults() throws {
+        let text = try Self.doc("rules.md")
+        for term in Policy.defaultJargon {
+            #expect(text.contains("| \(term.term) | \(term.plain) |"), "docs/rules.md lacks the row for '\(term.term)'")
+        }
+    }
+
     @Test func everyKeyIsInTheFormatGuide() throws {
         let text = try Self.doc("format.md")
         for key in Schema.all {

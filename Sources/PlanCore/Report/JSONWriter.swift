@@ -42,6 +42,8 @@ public struct JSONWriter {
     public mutating func string(_ s: String) { separate(); text += JSONWriter.quote(s) }
     public mutating func int(_ n: Int64) { separate(); text += String(n) }
     public mutating func bool(_ b: Bool) { separate(); text += b ? "true" : "false" }
+    /// A number already written as exact JSON number text (`5.25`).
+    public mutating func number(_ literal: String) { separate(); text += literal }
     public mutating func null() { separate(); text += "null" }
     public mutating func optionalString(_ s: String?) { if let s { string(s) } else { null() } }
     public mutating func optionalInt(_ n: Int64?) { if let n { int(n) } else { null() } }

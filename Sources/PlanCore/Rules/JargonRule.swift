@@ -31,4 +31,33 @@ public enum JargonRule {
             !found.contains { $0.term.count > t.term.count && containsWholeWords($0.term, t.term) }
         }
     }
+
+    /// The text with every jargon term (whole words, any case) replaced by its plain words,
+    /// longest terms first, for documents the person reads.
+    public static func plainWords(_ text: String, _ terms: [JargonTerm]) -> String {
+        var out = text
+        for term in terms.sorted(by: { $0.term.count > $1.term.count }) {
+            out = replaceWholeWords(out, term.term, with: term.plain)
+        }
+        return out
+    }
+
+    static func replaceWholeWords(_ text: String, _ phrase: String, with replacement: String) -> String {
+        let hay = Array(text), lower = Array(text.lowercased()), needle = Array(phrase.lowercased())
+        guard !needle.isEmpty, hay.count == lower.count else { return text }
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        var out = "", i = 0
+        while i < hay.count {
+            if i + needle.count <= hay.count, Array(lower[i..<(i + needle.count)]) == needle,
+               i == 0 || !isWordChar(lower[i - 1]),
+               i + needle.count == hay.count || !isWordChar(lower[i + needle.count]) {
+                out += replacement
+                i += needle.count
+            } else {
+                out.append(hay[i])
+                i += 1
+            }
+        }
+        return out
+    }
 }

@@ -1,0 +1,53 @@
+/// `supportplan export FILE|DIR --as csv|json [--redact] [--bom]`: support lines and totals
+/// for spreadsheets and other systems.
+import ArgumentParser
+import PlanCore
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export support lines and totals as CSV or JSON.",
+        discussion: """
+            csv: one row per support line of every plan (RFC 4180, UTF-8; --bom for spreadsheets \
+            that need it), money as plain decimals. json: per plan, the whole plan with money in \
+            pence, each line's cost and the totals (one object per line for several plans); the \
+            schema is docs/plan-export.schema.json. --redact replaces names, dates of birth, \
+            references and free text with placeholders, keeping structure and money.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "FILE|DIR"))
+    var paths: [String]
+
+    @Option(name: .customLong("as"), help: "csv or json.")
+    var format: ExportFormat
+
+    @Flag(name: .long, help: "Replace names, dates of birth, references and free text with placeholders.")
+    var redact = false
+
+    @Flag(name: .long, help: "Start the CSV with a UTF-8 byte-order mark (for Excel).")
+    var bom = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of to standard output.", valueName: "OUT"))
+    var output: String?
+
+    func run() throws {
+        var cache: [String: Policy] = [:]
+        var rows: [[String]] = []
+        var objects: [String] = []
+        for file in try PlanFiles.expand(paths) {
+            let loaded = try LoadedPlan.load(file, global, cache: &cache)
+            let plan = redact ? Redaction.redact(loaded.plan) : loaded.plan
+            switch format {
+            case .csv: rows += PlanExport.csvRows(plan, loaded.costing)
+            case .json: objects.append(PlanExport.json(plan, loaded.costing, file: redact ? "[file]" : file))
+            }
+        }
+        let text = format == .csv ? PlanExport.csv(rows, byteOrderMark: bom) : objects.joined(separator: "\n") + "\n"
+        try emit(text, to: output)
+    }
+}

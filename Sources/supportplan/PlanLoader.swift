@@ -1,0 +1,52 @@
+/// Reads one plan file for a command: its check result under the right policy, and its
+/// sign-off status from a `.minisig` beside it, checked against the store's `keys/*.pub`.
+import Foundation
+import PlanCore
+
+struct LoadedPlan {
+    var path: String
+    var bytes: [UInt8]
+    var result: CheckResult
+    var policy: Policy
+    var plan: Plan { result.plan ?? Plan() }
+    var costing: Costing { result.costing ?? Coster.cost(plan) }
+
+    static func load(_ path: String, _ global: GlobalOptions, cache: inout [String: Policy]) throws -> LoadedPlan {
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.read(path) } catch { throw CLIError("\(error.path): cannot be read: \(error.what)") }
+        let policy = try StoreLocation.policy(for: path, global, cache: &cache)
+        let result = Checker.check(bytes: bytes, file: path, policy: policy)
+        guard !result.unreadable else {
+            throw CLIError(CheckOutput.text(result).trimmingCharacters(in: .newlines))
+        }
+        return LoadedPlan(path: path, bytes: bytes, result: result, policy: policy)
+    }
+
+    /// The sign-off status: not signed, or signed and verified (or not) with a trusted key.
+    func signOff(_ global: GlobalOptions) -> SignOffStatus {
+        let sigPath = path + ".minisig"
+        guard AtomicFile.exists(sigPath), let bytes = try? AtomicFile.read(sigPath),
+              case .success(let text) = decodeUTF8(bytes) else { return .notSigned }
+        return SignOffStatus.check(planBytes: self.bytes, signatureText: text, keys: LoadedPlan.trustedKeys(near: path, global))
+    }
+
+    /// `keys/*.pub` of the explicit store, else of the folder above the plan (`<store>/signed/…`).
+    static func trustedKeys(near path: String, _ global: GlobalOptions) -> [MinisignPublicKey] {
+        let folder = StoreLocation.explicit(global).map { $0 + "/keys" }
+            ?? StoreLocation.folder(of: path) + "/../keys"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".pub") }.sorted().compactMap { name in
+            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else { return nil }
+            return try? MinisignPublicKey(fileText: text)
+        }
+    }
+}
+
+/// Writes output to a file (atomically, 0600) or to standard output.
+func emit(_ text: String, to output: String?, force: Bool = true) throws {
+    guard let output else {
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        return
+    }
+    do { try AtomicFile.write(text, to: output) } catch { throw CLIError("\(error)") }
+}
