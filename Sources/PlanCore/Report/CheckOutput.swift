@@ -58,7 +58,8 @@ public enum CheckOutput {
         return w.text
     }
 
-    public static func totals(_ t: Totals, into w: inout JSONWriter) {
+    /// The six totals of the spec, in its order; `byFunding` adds the break-down (exports).
+    public static func totals(_ t: Totals, into w: inout JSONWriter, byFunding: Bool = false) {
         w.object {
             $0.field("recurring_annual_pence") { $0.int(t.recurringAnnualPence) }
             $0.field("recurring_weekly_pence") { $0.int(t.recurringWeeklyPence) }
@@ -66,6 +67,16 @@ public enum CheckOutput {
             $0.field("counted_against_budget_pence") { $0.int(t.countedAgainstBudgetPence) }
             $0.field("budget_final_pence") { $0.optionalInt(t.budgetFinalPence) }
             $0.field("remaining_pence") { $0.optionalInt(t.remainingPence) }
+            guard byFunding else { return }
+            $0.field("by_funding") { w in
+                w.array(t.byFunding) { w, f in
+                    w.object {
+                        $0.field("funding") { $0.string(f.funding.rawValue) }
+                        $0.field("annual_pence") { $0.int(f.annualPence) }
+                        $0.field("one_off_pence") { $0.int(f.oneOffPence) }
+                    }
+                }
+            }
         }
     }
 }

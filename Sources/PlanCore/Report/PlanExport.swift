@@ -66,23 +66,7 @@ public enum PlanExport {
             }
             $0.field("totals") { w in
                 guard let t = costing.totals else { w.null(); return }
-                w.object {
-                    $0.field("recurring_annual_pence") { $0.int(t.recurringAnnualPence) }
-                    $0.field("recurring_weekly_pence") { $0.int(t.recurringWeeklyPence) }
-                    $0.field("one_off_pence") { $0.int(t.oneOffPence) }
-                    $0.field("counted_against_budget_pence") { $0.int(t.countedAgainstBudgetPence) }
-                    $0.field("budget_final_pence") { $0.optionalInt(t.budgetFinalPence) }
-                    $0.field("remaining_pence") { $0.optionalInt(t.remainingPence) }
-                    $0.field("by_funding") { w in
-                        w.array(t.byFunding) { w, f in
-                            w.object {
-                                $0.field("funding") { $0.string(f.funding.rawValue) }
-                                $0.field("annual_pence") { $0.int(f.annualPence) }
-                                $0.field("one_off_pence") { $0.int(f.oneOffPence) }
-                            }
-                        }
-                    }
-                }
+                CheckOutput.totals(t, into: &w, byFunding: true)
             }
         }
         return w.text

@@ -5,22 +5,9 @@
 public enum Redaction {
     public static func redact(_ plan: Plan) -> Plan {
         var p = plan
-        var people: [String: String] = [:]
-        func person(_ name: String?) -> String? {
-            guard let name, name.hasWords else { return name }
-            if let known = people[name] { return known }
-            let alias = "Person \(people.count + 1)"
-            people[name] = alias
-            return alias
-        }
-        var providers: [String: String] = [:]
-        func provider(_ name: String?) -> String? {
-            guard let name, name.hasWords else { return name }
-            if let known = providers[name] { return known }
-            let alias = "Provider \(providers.count + 1)"
-            providers[name] = alias
-            return alias
-        }
+        var people = Aliases(prefix: "Person"), providers = Aliases(prefix: "Provider")
+        func person(_ name: String?) -> String? { people.alias(name) }
+        func provider(_ name: String?) -> String? { providers.alias(name) }
         func text(_ s: String?, _ label: String) -> String? {
             guard let s, s.hasWords else { return s }
             let words = s.split(whereSeparator: { $0.isWhitespace }).count
@@ -80,6 +67,20 @@ public enum Redaction {
         for i in p.contingency.indices { hide(&p.contingency[i].kept) }
         for i in p.acknowledged.indices { hide(&p.acknowledged[i].kept) }
         return p
+    }
+
+    /// The same name always gets the same placeholder: "Person 1", "Person 2"…
+    struct Aliases {
+        let prefix: String
+        var known: [String: String] = [:]
+
+        mutating func alias(_ name: String?) -> String? {
+            guard let name, name.hasWords else { return name }
+            if let a = known[name] { return a }
+            let a = "\(prefix) \(known.count + 1)"
+            known[name] = a
+            return a
+        }
     }
 
     static func hide(_ kept: inout Kept, except: Set<String> = []) {
