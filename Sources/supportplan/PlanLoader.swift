@@ -30,15 +30,21 @@ struct LoadedPlan {
         return SignOffStatus.check(planBytes: self.bytes, signatureText: text, keys: LoadedPlan.trustedKeys(near: path, global))
     }
 
-    /// `keys/*.pub` of the explicit store, else of the folder above the plan (`<store>/signed/…`).
+    /// The store's `keys/*.pub` (the store of the plan: see `StoreLocation.root`).
     static func trustedKeys(near path: String, _ global: GlobalOptions) -> [MinisignPublicKey] {
-        let folder = StoreLocation.explicit(global).map { $0 + "/keys" }
-            ?? StoreLocation.folder(of: path) + "/../keys"
+        Array(trustedKeys(in: StoreLocation.root(for: path, global) + "/keys").values)
+    }
+
+    /// Public keys by file name without `.pub`.
+    static func trustedKeys(in folder: String) -> [String: MinisignPublicKey] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return files.filter { $0.hasSuffix(".pub") }.sorted().compactMap { name in
-            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else { return nil }
-            return try? MinisignPublicKey(fileText: text)
+        var out: [String: MinisignPublicKey] = [:]
+        for name in files where name.hasSuffix(".pub") {
+            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
+                  let key = try? MinisignPublicKey(fileText: text) else { continue }
+            out[String(name.dropLast(4))] = key
         }
+        return out
     }
 }
 

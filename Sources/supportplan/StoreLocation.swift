@@ -56,6 +56,20 @@ enum StoreLocation {
         return policy
     }
 
+    /// The store a plan file belongs to: the explicit one, else the folder above `plans/` or
+    /// `signed/`, else the plan's own folder.
+    static func root(for file: String, _ global: GlobalOptions) -> String {
+        if let s = explicit(global) { return s }
+        let dir = folder(of: file)
+        let name = dir.split(separator: "/").last.map(String.init) ?? dir
+        return name == "plans" || name == "signed" ? folder(of: dir) : dir
+    }
+
+    /// Where this person's secret keys live: `$XDG_CONFIG_HOME/supportplan/keys`.
+    static var secretKeyFolder: String {
+        (environment("XDG_CONFIG_HOME") ?? ((environment("HOME") ?? ".") + "/.config")) + "/supportplan/keys"
+    }
+
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])

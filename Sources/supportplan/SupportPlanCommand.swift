@@ -14,7 +14,9 @@ struct SupportPlanCommand: ParsableCommand {
             prints the costing, `new` starts one from a template.
             """,
         version: PlanCoreVersion.string,
-        subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self, TerminalDemoCommand.self]
+        subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self,
+                      SubmitCommand.self, ReturnCommand.self, SignCommand.self, VerifyCommand.self, DiffCommand.self,
+                      KeygenCommand.self, LogCommand.self, TerminalDemoCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -42,6 +42,32 @@ public struct JargonTerm: Sendable, Equatable {
     }
 }
 
+/// An approver the store trusts: the public key file `keys/<key>.pub`, and their level.
+public struct Signer: Sendable, Equatable {
+    public var key: String
+    public var name: String
+    public var role: String
+    public var level: String
+
+    public init(key: String, name: String, role: String, level: String) {
+        self.key = key
+        self.name = name
+        self.role = role
+        self.level = level
+    }
+}
+
+/// Why an approver returns a plan: a stable code and the words the planner sees.
+public struct ReturnReason: Sendable, Equatable {
+    public var code: String
+    public var words: String
+
+    public init(_ code: String, _ words: String) {
+        self.code = code
+        self.words = words
+    }
+}
+
 public struct Policy: Sendable, Equatable {
     /// `underspend` fires when the counted cost is more than this percentage below `final`.
     public var underspendPercent = Hundredths(whole: 10)
@@ -61,6 +87,20 @@ public struct Policy: Sendable, Equatable {
                 underEighteen: Money(pence: 800)),
     ]
     public var jargon = Policy.defaultJargon
+    /// Approvers and their levels (none by default: a store names its own).
+    public var signers: [Signer] = []
+    public var returnReasons = [
+        ReturnReason("outcomes-unclear", "The outcomes are not clear or not in the person's words."),
+        ReturnReason("costs-unclear", "The costs are not clear or cannot be checked."),
+        ReturnReason("over-budget", "The plan costs more than the budget."),
+        ReturnReason("missing-contingency", "There is no plan B for when the support cannot come."),
+        ReturnReason("needs-not-met", "Some eligible needs are not met."),
+        ReturnReason("involvement", "It does not show that the person was involved."),
+        ReturnReason("other", "Another reason (see the comment)."),
+    ]
+
+    /// Levels in order, lowest first, as `signer_levels` lists them.
+    public func rank(ofLevel level: String) -> Int? { signerLevels.firstIndex { $0.name == level } }
 
     public init() {}
 

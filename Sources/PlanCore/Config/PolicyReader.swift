@@ -5,7 +5,9 @@
 
 public enum PolicyReader {
     public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
-                              "minimum_wage", "jargon"]
+                              "minimum_wage", "jargon", "signers", "return_reasons"]
+    static let signerKeys = ["key", "name", "role", "level"]
+    static let reasonKeys = ["code", "words"]
     static let levelKeys = ["name", "up_to"]
     static let wageKeys = ["from", "age_21_plus", "age_18_to_20", "under_18"]
     static let jargonKeys = ["term", "plain"]
@@ -48,6 +50,26 @@ public enum PolicyReader {
             return JargonTerm(term, plain)
         }
         if r.has("jargon") { policy.jargon = terms.compactMap { $0 } }
+        let signers = r.list("signers", section: "a signer", known: signerKeys) { e -> Signer? in
+            guard let key = e.text("key"), let name = e.text("name"), let level = e.text("level") else {
+                ctx.report(.fieldInvalid, e.path, at: e.position, "a signer needs key (the keys/<key>.pub file), name and level",
+                           plain: "This approver's entry is not complete.")
+                return nil
+            }
+            if policy.rank(ofLevel: level) == nil {
+                ctx.report(.fieldInvalid, e.child("level"), at: e.node("level")!.position,
+                           "'\(level)' is not one of the signer_levels: \(policy.signerLevels.map(\.name).joined(separator: ", "))",
+                           plain: "This approver's level is not one of the levels.")
+                return nil
+            }
+            return Signer(key: key, name: name, role: e.text("role") ?? "", level: level)
+        }
+        policy.signers = signers.compactMap { $0 }
+        let reasons = r.list("return_reasons", section: "a return reason", known: reasonKeys) { e -> ReturnReason? in
+            guard let code = e.text("code"), let words = e.text("words") else { return nil }
+            return ReturnReason(code, words)
+        }
+        if r.has("return_reasons") { policy.returnReasons = reasons.compactMap { $0 } }
         return (policy, Checker.sorted(ctx.findings))
     }
 }

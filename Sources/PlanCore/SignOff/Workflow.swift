@@ -1,0 +1,96 @@
+/// The sign-off workflow on plan files: submit, return, sign and verify
+/// (`shared/spec/rules.md`, "At sign-off"). Status changes rewrite only the `status:` line,
+/// so everything else in the file stays byte for byte as the planner left it.
+import Crypto
+import Foundation
+
+public enum Workflow {
+    /// The file's text with its top-level `status:` set (added after `version:` if missing).
+    public static func setting(status: PlanStatus, in text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.contains(where: { $0.hasPrefix("status:") }) {
+            return TemplateFill.fill(text, values: ["status": status.rawValue])
+        }
+        var out = lines.map(String.init)
+        let at = (out.firstIndex { $0.hasPrefix("version:") } ?? out.firstIndex { $0.hasPrefix("format:") }).map { $0 + 1 } ?? 0
+        out.insert("status: \(status.rawValue)", at: at)
+        return out.joined(separator: "\n")
+    }
+
+    /// Why a plan cannot be submitted (or signed): every error, and every warning neither fixed
+    /// nor acknowledged (`warnings-unacknowledged`). Empty when it is ready.
+    public static func readiness(_ result: CheckResult) -> [Finding] {
+        var out = result.findings.filter { $0.severity == .error }
+        for w in result.findings where w.severity == .warning && !w.acknowledged {
+            var f = Finding(.warningsUnacknowledged, path: w.path, position: w.position,
+                            message: "warning \(w.rule.rawValue) is neither fixed nor acknowledged: \(w.message)",
+                            plain: "This needs to be sorted out, or a reason written for leaving it: \(w.plain)")
+            f.acknowledged = false
+            out.append(f)
+        }
+        return out
+    }
+
+    /// What stops (errors) or should give pause (warnings) before this signer signs this plan.
+    public static func signingFindings(plan: Plan, signer: Signer, policy: Policy) -> [Finding] {
+        var out: [Finding] = []
+        if let final = plan.budget.final, let needed = BudgetRules.neededLevel(final, policy),
+           let have = policy.rank(ofLevel: signer.level), let need = policy.rank(ofLevel: needed), have < need {
+            out.append(Finding(.signerLevelTooLow, path: "budget.final",
+                               message: "\(signer.name) signs at \(signer.level); a budget of \(final) a year needs \(needed) or above",
+                               plain: "A more senior manager needs to agree this plan."))
+        }
+        if let author = plan.author, author.trimmingSpaces().lowercased() == signer.name.trimmingSpaces().lowercased() {
+            out.append(Finding(.approverIsAuthor, path: "author",
+                               message: "\(signer.name) wrote this plan and is signing it off; a second person should check it",
+                               plain: "The person who wrote the plan is also agreeing it."))
+        }
+        return out
+    }
+
+    /// The trusted comment minisign signs with the plan: the decision and who made it.
+    public static func trustedComment(plan: Plan, signer: Signer, decision: String, time: String, sha256: String) -> String {
+        func q(_ s: String) -> String { "\"" + s.replacingAll("\"", with: "'") + "\"" }
+        return "plan=\(plan.id ?? "unknown") version=\(plan.version ?? 1) decision=\(decision) signer=\(q(signer.name)) "
+            + "role=\(q(signer.role)) time=\(time) sha256=\(sha256)"
+    }
+
+    /// Signs the exact bytes; returns the `.minisig` text.
+    public static func sign(_ bytes: [UInt8], plan: Plan, key: SecretKeyFile, signer: Signer, time: String) throws -> String {
+        let comment = trustedComment(plan: plan, signer: signer, decision: "approved", time: time,
+                                     sha256: AuditLog.sha256(bytes))
+        return try MinisignSignature.sign(bytes, with: key.secret, keyID: key.keyID, trustedComment: comment).fileText
+    }
+
+    /// `signed-plan-changed` when the signed file's bytes no longer match its signature.
+    public static func verify(_ bytes: [UInt8], signatureText: String, keys: [MinisignPublicKey]) -> (MinisignPublicKey?, Finding?) {
+        do {
+            let sig = try MinisignSignature(fileText: signatureText)
+            return (try sig.verify(bytes, keys: keys), nil)
+        } catch {
+            return (nil, Finding(.signedPlanChanged, path: "", position: .start, message: "\(error)",
+                                 plain: "This signed plan is not exactly what the manager agreed. Do not use it."))
+        }
+    }
+
+    /// A new version after sign-off: version + 1, a draft again, `previous_final` set to the
+    /// signed-off budget so a cut must be explained (`budget-cut-unexplained`).
+    public static func newVersion(of plan: Plan, today: PlanDate) -> Plan {
+        var p = plan
+        p.version = (plan.version ?? 1) + 1
+        p.status = .draft
+        p.created = today
+        p.updated = today
+        p.budget.previousFinal = plan.budget.final
+        p.budget.changeReason = nil
+        return p
+    }
+
+    /// `2026-11-21T10:42:00Z`.
+    public static func timestamp(_ date: Date = Date()) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}
