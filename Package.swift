@@ -40,11 +40,16 @@ let package = Package(
             name: "TerminalKit",
             dependencies: ["CNcursesw"]
         ),
+        .target(
+            name: "PlanUI",
+            dependencies: ["PlanCore", "TerminalKit"]
+        ),
         .executableTarget(
             name: "supportplan",
             dependencies: [
                 "PlanCore",
                 "PlanDocuments",
+                "PlanUI",
                 "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -63,6 +68,10 @@ let package = Package(
         .testTarget(
             name: "PlanDocumentsTests",
             dependencies: ["PlanDocuments", "PlanCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .testTarget(
+            name: "PlanUITests",
+            dependencies: ["PlanUI", "PlanCore", "TerminalKit"]
         ),
         .testTarget(
             name: "CommandTests",

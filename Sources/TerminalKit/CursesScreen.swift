@@ -194,14 +194,16 @@ public final class CursesScreen {
 
     // MARK: Input
 
-    /// Waits for the next event. Blocks without a timer (nothing happens while idle).
-    public func readEvent() -> InputEvent {
+    /// Waits for the next event. Blocks without a timer (nothing happens while idle) unless
+    /// `timeoutMilliseconds` is given, and then returns `.tick` when that time passes quietly.
+    public func readEvent(timeoutMilliseconds: Int32 = -1) -> InputEvent {
         if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
         while true {
             if let e = nextKey(blocking: false) { return e }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
             if stopPipe >= 0 { fds.append(pollfd(fd: stopPipe, events: Int16(POLLIN), revents: 0)) }
-            let n = poll(&fds, nfds_t(fds.count), -1)
+            let n = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
+            if n == 0 { return .tick }
             if n < 0 { continue }  // EINTR: a resize arrives as KEY_RESIZE on the next read
             if fds.count > 1, fds[1].revents & Int16(POLLIN) != 0 {
                 var b: UInt8 = 0

@@ -46,6 +46,9 @@ public enum InputEvent: Sendable, Hashable {
     case resize(Size)
     /// SIGTERM, SIGINT or SIGHUP: save what matters, then stop.
     case signal(Int32)
+    /// Time passed with no input, when the program asked to be woken (to write a recovery
+    /// file); never while it has nothing to do.
+    case tick
 }
 
 extension InputEvent {

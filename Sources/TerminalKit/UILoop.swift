@@ -15,6 +15,12 @@ public protocol ScreenProgram {
     static func render(_ state: State, size: Size) -> Canvas
     /// Carries out an effect. Returns false to end the loop.
     @MainActor static func perform(_ effect: Effect, state: inout State) -> Bool
+    /// How long to wait for input before a `.tick` (nil: wait as long as it takes).
+    static func tickAfter(_ state: State) -> Int32?
+}
+
+extension ScreenProgram {
+    public static func tickAfter(_ state: State) -> Int32? { nil }
 }
 
 public enum UILoop {
@@ -27,7 +33,7 @@ public enum UILoop {
         screen.present(P.render(state, size: size))
         var presented = state
         while screen.running {
-            let event = screen.readEvent()
+            let event = screen.readEvent(timeoutMilliseconds: P.tickAfter(state) ?? -1)
             if case .resize(let s) = event { size = s }
             var keepGoing = true
             if let action = P.action(for: event, in: state) {

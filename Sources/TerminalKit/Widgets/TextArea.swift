@@ -101,7 +101,7 @@ public struct TextArea: Sendable, Equatable {
         case .text(let t): return insert(t)
         case .paste(let p): return insert(Paste.normalise(p))
         case .key(let k): return handle(k)
-        case .resize, .signal: return .ignored
+        case .resize, .signal, .tick: return .ignored
         }
     }
 

@@ -39,7 +39,7 @@ public struct TextField: Sendable, Equatable {
         case .text(let t): return insert(t, typing: true)
         case .paste(let p): return insert(Paste.normalise(p).replacingNewlines(with: " "), typing: false)
         case .key(let k): return handle(k)
-        case .resize, .signal: return .ignored
+        case .resize, .signal, .tick: return .ignored
         }
     }
 

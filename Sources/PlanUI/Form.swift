@@ -1,0 +1,251 @@
+/// The editor's sections, in the order of a good planning conversation (domain §2.1), and the
+/// rows each shows. Every field of the format is on one of them.
+import PlanCore
+
+public enum Section: Int, CaseIterable, Sendable, Equatable {
+    case about, needs, outcomes, supports, budget, safety, agreement, findings
+
+    public var title: String {
+        switch self {
+        case .about: return "About me"
+        case .needs: return "Needs"
+        case .outcomes: return "Outcomes"
+        case .supports: return "Supports"
+        case .budget: return "Budget"
+        case .safety: return "Keeping safe"
+        case .agreement: return "Agreement"
+        case .findings: return "Findings"
+        }
+    }
+
+    /// The section a plan path belongs to (for jumping from a finding).
+    public static func of(path: String) -> Section {
+        let head = String(path.prefix { $0 != "." && $0 != "[" })
+        switch head {
+        case "person", "planned_with", "about_me", "important_to_me", "important_for_me": return .about
+        case "needs": return .needs
+        case "outcomes": return .outcomes
+        case "supports": return .supports
+        case "budget": return .budget
+        case "risks", "contingency", "advice", "safeguarding", "safeguarding_reference", "capacity": return .safety
+        default: return .agreement
+        }
+    }
+}
+
+/// Lists of entries a section holds; an open entry shows its own form.
+public enum EntryList: String, Sendable, Equatable, CaseIterable {
+    case plannedWith = "planned_with", needs, outcomes, supports, risks, contingency, acknowledged
+
+    var noun: String {
+        switch self {
+        case .plannedWith: return "person who helped"
+        case .needs: return "need"
+        case .outcomes: return "outcome"
+        case .supports: return "support line"
+        case .risks: return "risk"
+        case .contingency: return "contingency (what if…)"
+        case .acknowledged: return "acknowledged warning"
+        }
+    }
+
+    func count(_ p: Plan) -> Int {
+        switch self {
+        case .plannedWith: return p.plannedWith.count
+        case .needs: return p.needs.count
+        case .outcomes: return p.outcomes.count
+        case .supports: return p.supports.count
+        case .risks: return p.risks.count
+        case .contingency: return p.contingency.count
+        case .acknowledged: return p.acknowledged.count
+        }
+    }
+
+    /// A one-line summary of entry `i`.
+    func summary(_ p: Plan, _ i: Int) -> String {
+        switch self {
+        case .plannedWith: return "\(p.plannedWith[i].name ?? "(no name)") (\(p.plannedWith[i].role?.rawValue ?? "role?"))"
+        case .needs:
+            let n = p.needs[i]
+            let e = n.eligible == true ? "eligible" : n.eligible == false ? "not eligible" : "eligible?"
+            return "\(n.id ?? "?") \(n.area?.plainLabel ?? "area?") · \(e)"
+        case .outcomes: return "\(p.outcomes[i].id ?? "?") \(p.outcomes[i].text ?? "(no words yet)")"
+        case .supports:
+            let s = p.supports[i]
+            return "\(s.id ?? "?") \(s.what ?? "(not described)")"
+        case .risks: return p.risks[i].risk ?? "(no risk written)"
+        case .contingency: return "If: \(p.contingency[i].when ?? "…")"
+        case .acknowledged: return "\(p.acknowledged[i].rule ?? "?"): \(p.acknowledged[i].reason ?? "")"
+        }
+    }
+
+    /// Adds an empty entry with the next free id; returns its index.
+    func add(to p: inout Plan) -> Int {
+        func next(_ prefix: String, _ ids: [String?]) -> String {
+            var n = 1
+            while ids.contains(where: { $0 == "\(prefix)\(n)" }) { n += 1 }
+            return "\(prefix)\(n)"
+        }
+        switch self {
+        case .plannedWith: p.plannedWith.append(Participant())
+        case .needs: p.needs.append(Need(id: next("N", p.needs.map(\.id))))
+        case .outcomes: p.outcomes.append(Outcome(id: next("O", p.outcomes.map(\.id))))
+        case .supports: p.supports.append(Support(id: next("S", p.supports.map(\.id))))
+        case .risks: p.risks.append(Risk())
+        case .contingency: p.contingency.append(ContingencyEntry())
+        case .acknowledged: p.acknowledged.append(Acknowledgement())
+        }
+        return count(p) - 1
+    }
+
+    func delete(_ i: Int, from p: inout Plan) {
+        switch self {
+        case .plannedWith: p.plannedWith.remove(at: i)
+        case .needs: p.needs.remove(at: i)
+        case .outcomes: p.outcomes.remove(at: i)
+        case .supports: p.supports.remove(at: i)
+        case .risks: p.risks.remove(at: i)
+        case .contingency: p.contingency.remove(at: i)
+        case .acknowledged: p.acknowledged.remove(at: i)
+        }
+    }
+}
+
+public struct OpenEntry: Sendable, Equatable {
+    public var list: EntryList
+    public var index: Int
+}
+
+enum Form {
+    /// The rows of a section, or of its open entry.
+    static func rows(_ section: Section, _ p: Plan, entry: OpenEntry?) -> [FieldRow] {
+        if let entry, entry.index < entry.list.count(p) { return entryRows(entry.list, entry.index, p) }
+        switch section {
+        case .about:
+            return [
+                Bind.text("Name", "person.name", \.person.name, p),
+                Bind.text("Likes to be called", "person.preferred_name", \.person.preferredName, p),
+                Bind.date("Date of birth", "person.date_of_birth", \.person.dateOfBirth, p),
+                Bind.text("Council reference", "person.reference", \.person.reference, p),
+                Bind.text("How I like information", "person.communication", \.person.communication, p, multiline: true),
+                Bind.text("Lives with", "person.lives_with", \.person.livesWith, p),
+                Bind.text("About me", "about_me", \.aboutMe, p, multiline: true),
+                Bind.lines("Important to me", "important_to_me", \.importantToMe, p),
+                Bind.lines("Important for me", "important_for_me", \.importantForMe, p),
+            ] + listRows(.plannedWith, p)
+        case .needs: return listRows(.needs, p)
+        case .outcomes: return listRows(.outcomes, p)
+        case .supports: return listRows(.supports, p)
+        case .budget:
+            return [
+                FieldRow(label: "Weeks in a year", path: "budget.weeks_per_year",
+                         kind: .choice([Choice("52", "52"), Choice("52.143", "52.143 (365 days ÷ 7)")]),
+                         value: p.budget.weeks.text,
+                         set: { p, s in p.budget.weeksPerYear = WeeksPerYear(text: s); p.budget.kept.clear("weeks_per_year"); return nil },
+                         action: nil),
+                Bind.money("Indicative (first amount)", "budget.indicative", \.budget.indicative, p),
+                Bind.money("Final budget (a year)", "budget.final", \.budget.final, p),
+                Bind.money("Person's contribution", "budget.person_contribution", \.budget.personContribution, p),
+                Bind.money("Council's contribution", "budget.council_contribution", \.budget.councilContribution, p),
+                Bind.text("Why above indicative", "budget.justification", \.budget.justification, p, multiline: true),
+                Bind.word("Direct payment paid", "budget.payment", \.budget.payment, p),
+                Bind.yesNo("Employment Allowance", "budget.employment_allowance", \.budget.employmentAllowance, p),
+                Bind.quantity("Reserve (weeks)", "budget.reserve_weeks", \.budget.reserveWeeks, p),
+                Bind.money("Last signed-off budget", "budget.previous_final", \.budget.previousFinal, p),
+                Bind.text("Why the budget changed", "budget.change_reason", \.budget.changeReason, p, multiline: true),
+            ]
+        case .safety:
+            return listRows(.risks, p) + listRows(.contingency, p) + [
+                Bind.text("Advice: meet or reduce", "advice.meet_or_reduce", \.advice.meetOrReduce, p, multiline: true),
+                Bind.text("Advice: prevent or delay", "advice.prevent_or_delay", \.advice.preventOrDelay, p, multiline: true),
+                Bind.word("Safeguarding", "safeguarding", \.safeguarding, p),
+                Bind.text("Safeguarding reference", "safeguarding_reference", \.safeguardingReference, p),
+                Bind.yesNo("Has capacity", "capacity.has_capacity", \.capacity.hasCapacity, p),
+                Bind.yesNo("Substantial difficulty", "capacity.substantial_difficulty", \.capacity.substantialDifficulty, p),
+                Bind.text("Advocate", "capacity.advocate", \.capacity.advocate, p),
+                Bind.text("Appropriate person", "capacity.appropriate_person", \.capacity.appropriatePerson, p),
+                Bind.text("Best interests record", "capacity.best_interests", \.capacity.bestInterests, p, multiline: true),
+                Bind.text("Authorised person", "capacity.authorised_person", \.capacity.authorisedPerson, p),
+            ]
+        case .agreement:
+            return [
+                Bind.word("The person", "agreement.status", \.agreement.status, p),
+                Bind.date("Agreed on", "agreement.date", \.agreement.date, p),
+                Bind.text("In their words", "agreement.person_words", \.agreement.personWords, p, multiline: true),
+                Bind.lines("Copies to", "agreement.copy_to", \.agreement.copyTo, p),
+                Bind.date("First review", "review.first", \.review.first, p),
+                Bind.date("Next review", "review.next", \.review.next, p),
+                Bind.text("Written by", "author", \.author, p),
+                Bind.date("Started", "created", \.created, p),
+            ] + listRows(.acknowledged, p)
+        case .findings:
+            return []
+        }
+    }
+
+    static func listRows(_ list: EntryList, _ p: Plan) -> [FieldRow] {
+        (0..<list.count(p)).map { i in
+            Bind.button(list.summary(p, i), "\(list.rawValue)[\(i)]", .openEntry(list, i))
+        } + [Bind.button("+ Add a \(list.noun)", list.rawValue, .addEntry(list))]
+    }
+
+    static func entryRows(_ list: EntryList, _ i: Int, _ p: Plan) -> [FieldRow] {
+        let base = "\(list.rawValue)[\(i)]"
+        let needChoices = p.needs.compactMap { n in n.id.map { Choice($0, "\($0) \(n.area?.plainLabel ?? "")") } }
+        let outcomeChoices = p.outcomes.compactMap { o in o.id.map { Choice($0, "\($0) \(o.text ?? "")") } }
+        var rows: [FieldRow]
+        switch list {
+        case .plannedWith:
+            rows = [Bind.text("Name", "\(base).name", \.plannedWith[i].name, p),
+                    Bind.word("Role", "\(base).role", \.plannedWith[i].role, p)]
+        case .needs:
+            rows = [Bind.text("Id", "\(base).id", \.needs[i].id, p),
+                    Bind.word("Area", "\(base).area", \.needs[i].area, p) { $0.plainLabel },
+                    Bind.text("Description", "\(base).description", \.needs[i].description, p, multiline: true),
+                    Bind.yesNo("Eligible", "\(base).eligible", \.needs[i].eligible, p,
+                               yes: "eligible: the council must meet it", no: "not eligible"),
+                    Bind.words("Unable because", "\(base).unable_because", \.needs[i].unableBecause, p)]
+        case .outcomes:
+            rows = [Bind.text("Id", "\(base).id", \.outcomes[i].id, p),
+                    Bind.text("In the person's words", "\(base).text", \.outcomes[i].text, p, multiline: true),
+                    Bind.words("Wellbeing", "\(base).wellbeing", \.outcomes[i].wellbeing, p),
+                    Bind.ids("Needs it answers", "\(base).needs", \.outcomes[i].needs, p, choices: needChoices)]
+        case .supports:
+            let s = p.supports[i]
+            rows = [Bind.text("Id", "\(base).id", \.supports[i].id, p),
+                    Bind.text("What", "\(base).what", \.supports[i].what, p),
+                    Bind.word("Kind", "\(base).kind", \.supports[i].kind, p),
+                    Bind.text("Provider", "\(base).provider", \.supports[i].provider, p),
+                    Bind.word("Funding", "\(base).funding", \.supports[i].funding, p),
+                    Bind.word("Management", "\(base).management", \.supports[i].management, p),
+                    Bind.money("Rate", "\(base).rate", \.supports[i].rate, p),
+                    Bind.word("Unit", "\(base).unit", \.supports[i].unit, p),
+                    Bind.quantity("Quantity", "\(base).quantity", \.supports[i].quantity, p),
+                    Bind.word("Per", "\(base).per", \.supports[i].per, p),
+                    Bind.date("Start", "\(base).start", \.supports[i].start, p),
+                    Bind.date("End", "\(base).end", \.supports[i].end, p),
+                    Bind.ids("Meets", "\(base).meets", \.supports[i].meets, p, choices: needChoices + outcomeChoices),
+                    Bind.text("Arranged by", "\(base).arranged_by", \.supports[i].arrangedBy, p),
+                    Bind.whole("Shared by", "\(base).shared_by", \.supports[i].sharedBy, p, range: 1...10_000)]
+            if s.kind == .onCost { rows.insert(Bind.word("On-cost", "\(base).on_cost", \.supports[i].onCost, p), at: 3) }
+            if s.kind == .pa {
+                rows += [Bind.whole("PA's age", "\(base).pa.age", \.supports[i].pa.age, p, range: 0...120),
+                         Bind.yesNo("Regular hours", "\(base).pa.regular_hours", \.supports[i].pa.regularHours, p),
+                         Bind.yesNo("Relative in household", "\(base).pa.relative_in_household", \.supports[i].pa.relativeInHousehold, p),
+                         Bind.text("Why necessary", "\(base).pa.necessary_exception", \.supports[i].pa.necessaryException, p),
+                         Bind.button("Propose employer costs (on-cost calculator)", base, .onCostCalculator(i))]
+            }
+        case .risks:
+            rows = [Bind.text("Risk", "\(base).risk", \.risks[i].risk, p, multiline: true),
+                    Bind.text("What we will do", "\(base).mitigation", \.risks[i].mitigation, p, multiline: true),
+                    Bind.yesNo("Person accepts it", "\(base).accepted_by_person", \.risks[i].acceptedByPerson, p)]
+        case .contingency:
+            rows = [Bind.text("If", "\(base).when", \.contingency[i].when, p),
+                    Bind.text("Then", "\(base).then", \.contingency[i].then, p, multiline: true)]
+        case .acknowledged:
+            rows = [Bind.text("Rule", "\(base).rule", \.acknowledged[i].rule, p),
+                    Bind.text("Reason", "\(base).reason", \.acknowledged[i].reason, p, multiline: true)]
+        }
+        return rows + [Bind.button("Delete this \(list.noun)", base, .deleteEntry(list, i))]
+    }
+}

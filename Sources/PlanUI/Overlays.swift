@@ -1,0 +1,120 @@
+/// The boxes over the form: help, choosing from a list, the reason for accepting a warning,
+/// unsaved changes, deleting, recovery, a conflict with the file on disk, save-as, a plan
+/// someone else has open, the on-cost proposal, and messages.
+import PlanCore
+import TerminalKit
+
+enum Overlays {
+    static func reduce(_ s: inout EditorState, _ action: EditorAction) -> [EditorEffect] {
+        guard let overlay = s.overlay, case .input(let event) = action else {
+            if action == .back || action == .quit { s.overlay = nil }
+            return []
+        }
+        let escape = event == .key(.escape)
+        func letter(_ c: String) -> Bool { event == .text(c) || event == .text(c.uppercased()) }
+        switch overlay {
+        case .help, .message:
+            s.overlay = nil
+        case .picker(var p):
+            switch event {
+            case .key(.up), .key(.ctrl("p")): p.selected = max(0, p.selected - 1)
+            case .key(.down), .key(.ctrl("n")), .key(.tab): p.selected = min(p.options.count - 1, p.selected + 1)
+            case .text(" ") where p.multi:
+                let v = p.options[p.selected].value
+                if p.chosen.contains(v) { p.chosen.remove(v) } else { p.chosen.insert(v) }
+            case .text(let t) where Int(t) != nil:
+                let n = Int(t)! - 1
+                if n >= 0 && n < p.options.count { p.selected = n }
+                if p.multi, n >= 0, n < p.options.count {
+                    let v = p.options[n].value
+                    if p.chosen.contains(v) { p.chosen.remove(v) } else { p.chosen.insert(v) }
+                }
+            case .key(.enter):
+                let value = p.multi ? p.options.map(\.value).filter(p.chosen.contains).joined(separator: ",")
+                    : p.options[p.selected].value
+                s.overlay = nil
+                if let row = s.rows.first(where: { $0.path == p.path }) {
+                    EditorReducer.change(&s) { _ = row.set(&$0, value) }
+                    s.status = "\(row.label): \(p.multi ? (value.isEmpty ? "none" : value) : p.options[p.selected].label)."
+                }
+                return []
+            case .key(.escape): s.overlay = nil; return []
+            default: break
+            }
+            s.overlay = .picker(p)
+        case .acknowledge(let rule, var reason):
+            if escape { s.overlay = nil; return [] }
+            if event == .key(.enter) {
+                guard reason.text.hasWords else { s.status = "! Write why this is all right first."; return [] }
+                s.overlay = nil
+                EditorReducer.change(&s) { $0.acknowledged.append(Acknowledgement(rule: rule.rawValue, reason: reason.text)) }
+                s.status = "Accepted \(rule.rawValue), with your reason."
+                return []
+            }
+            reason.handle(event)
+            s.overlay = .acknowledge(rule: rule, reason: reason)
+        case .confirmQuit:
+            if letter("s") {
+                s.overlay = nil
+                s.quitAfterSave = true
+                return Navigation.reduce(&s, .save)
+            }
+            if letter("d") { return [.deleteRecovery, .quit] }
+            if escape { s.overlay = nil }
+        case .confirmDelete(let list, let i):
+            if letter("y") || event == .key(.enter) {
+                s.overlay = nil
+                EditorReducer.change(&s) { list.delete(i, from: &$0) }
+                s.entry = nil
+                s.focus = 0
+                s.status = "Deleted the \(list.noun). Undo (u) brings it back."
+            } else if escape || letter("n") {
+                s.overlay = nil
+            }
+        case .recover:
+            if letter("k") || event == .key(.enter) { s.overlay = nil; s.status = "Your unsaved edits are back. Save to keep them." }
+            if letter("d") { s.overlay = nil; return [.reload, .deleteRecovery] }
+        case .conflict:
+            if letter("r") { s.overlay = nil; return [.reload] }
+            if letter("a") { s.overlay = .saveAs(TextField(s.file.replacingSuffix(".yaml", with: "-mine.yaml"))) }
+            if escape { s.overlay = nil }
+        case .saveAs(var field):
+            if escape { s.overlay = nil; return [] }
+            if event == .key(.enter), field.text.hasWords {
+                s.overlay = nil
+                s.file = field.text
+                return [.save(path: field.text, text: PlanWriter.write(s.plan), expected: nil)]
+            }
+            field.handle(event)
+            s.overlay = .saveAs(field)
+        case .locked:
+            if letter("o") || event == .key(.enter) {
+                s.overlay = nil
+                s.readOnly = true
+                s.status = "Open read-only: you can look, not change."
+            }
+            if letter("q") || escape { return [.quit] }
+        case .onCosts(let i, let lines):
+            if escape { s.overlay = nil; return [] }
+            if event == .key(.enter) {
+                s.overlay = nil
+                let pa = s.plan.supports[i]
+                EditorReducer.change(&s) { p in
+                    for line in lines {
+                        var n = p.supports.count + 1
+                        while p.supports.contains(where: { $0.id == "S\(n)" }) { n += 1 }
+                        p.supports.append(line.support(id: "S\(n)", from: pa))
+                    }
+                }
+                s.status = "Added \(lines.count) employer cost lines; look at each and fill in the blanks."
+            }
+        }
+        return []
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String, with other: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + other : self + other
+    }
+}
