@@ -20,10 +20,8 @@ public enum EditorReducer {
         if case .text(let t) = event, let n = Int(t), (1...Section.allCases.count).contains(n) {
             return .section(Section(rawValue: n - 1)!)
         }
-        if let a = EditorKeys.navigation.action(for: event) { return a }
-        if case .text = event { return .input(event) }  // typing on a field starts editing it
-        if case .paste = event { return .input(event) }
-        return nil
+        // Letters are commands here (u undo, a accept…): Enter opens a field for typing.
+        return EditorKeys.navigation.action(for: event)
     }
 
     public static func reduce(_ s: inout EditorState, _ action: EditorAction) -> [EditorEffect] {

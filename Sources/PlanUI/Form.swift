@@ -61,10 +61,12 @@ public enum EntryList: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    var article: String { "aeiou".contains(noun.first!) ? "an" : "a" }
+
     /// A one-line summary of entry `i`.
     func summary(_ p: Plan, _ i: Int) -> String {
         switch self {
-        case .plannedWith: return "\(p.plannedWith[i].name ?? "(no name)") (\(p.plannedWith[i].role?.rawValue ?? "role?"))"
+        case .plannedWith: return "Planned with: \(p.plannedWith[i].name ?? "(no name)") (\(p.plannedWith[i].role?.rawValue ?? "role?"))"
         case .needs:
             let n = p.needs[i]
             let e = n.eligible == true ? "eligible" : n.eligible == false ? "not eligible" : "eligible?"
@@ -73,9 +75,9 @@ public enum EntryList: String, Sendable, Equatable, CaseIterable {
         case .supports:
             let s = p.supports[i]
             return "\(s.id ?? "?") \(s.what ?? "(not described)")"
-        case .risks: return p.risks[i].risk ?? "(no risk written)"
+        case .risks: return "Risk: \(p.risks[i].risk ?? "(not written yet)")"
         case .contingency: return "If: \(p.contingency[i].when ?? "…")"
-        case .acknowledged: return "\(p.acknowledged[i].rule ?? "?"): \(p.acknowledged[i].reason ?? "")"
+        case .acknowledged: return "Accepted \(p.acknowledged[i].rule ?? "?"): \(p.acknowledged[i].reason ?? "")"
         }
     }
 
@@ -186,7 +188,7 @@ enum Form {
     static func listRows(_ list: EntryList, _ p: Plan) -> [FieldRow] {
         (0..<list.count(p)).map { i in
             Bind.button(list.summary(p, i), "\(list.rawValue)[\(i)]", .openEntry(list, i))
-        } + [Bind.button("+ Add a \(list.noun)", list.rawValue, .addEntry(list))]
+        } + [Bind.button("+ Add \(list.article) \(list.noun)", list.rawValue, .addEntry(list))]
     }
 
     static func entryRows(_ list: EntryList, _ i: Int, _ p: Plan) -> [FieldRow] {

@@ -57,16 +57,6 @@ enum Navigation {
             }
             guard s.focus < rows.count else { return [] }
             open(&s, rows[s.focus])
-        case .input(let event):
-            // Typing on a text field starts editing it with what was typed.
-            guard s.section != .findings, s.focus < rows.count, !s.readOnly else { return [] }
-            let row = rows[s.focus]
-            switch row.kind {
-            case .text, .multiline, .money, .quantity, .whole, .date:
-                startEdit(&s, row)
-                return Editing.reduce(&s, .input(event))
-            default: return []
-            }
         default: break
         }
         return []

@@ -1,0 +1,275 @@
+/// The editor's screen as a pure function of its state: title, budget bar, sections, the
+/// form (or findings), the finding for the focused field, status and the hint bar; boxes on
+/// top. The cursor always sits on the focused field, item or box (screen readers follow it).
+/// At 120 columns and wider the findings stay in view beside the form.
+import PlanCore
+import TerminalKit
+
+public enum EditorView {
+    static let labelWidth = 26
+
+    public static func render(_ s: EditorState, size: Size) -> Canvas {
+        guard TooSmall.fits(size) else { return TooSmall.render(size, quitKeys: "F10 or Ctrl-Q") }
+        var c = Canvas(size)
+        let wide = size.width >= 120
+        let formWidth = wide ? size.width - 42 : size.width
+        header(s, &c)
+        let bodyTop = 4, bodyHeight = size.height - 7
+        var cursor: Point
+        if s.section == .findings {
+            cursor = findingsList(s, &c, top: bodyTop, height: bodyHeight, width: formWidth)
+        } else {
+            cursor = form(s, &c, top: bodyTop, height: bodyHeight, width: formWidth)
+        }
+        if wide { sidePanel(s, &c, top: 3, height: size.height - 6, left: formWidth + 1) }
+        footer(s, &c)
+        if let overlay = s.overlay { cursor = box(overlay, s, &c) }
+        c.cursor = cursor
+        return c
+    }
+
+    static func header(_ s: EditorState, _ c: inout Canvas) {
+        let w = c.size.width
+        let who = s.plan.person.preferredName ?? s.plan.person.name ?? "new plan"
+        let title = " SupportPlan · \(who) · \(s.plan.id ?? "no id") v\(s.plan.version ?? 1) · \(s.plan.status?.rawValue ?? "draft")"
+        c.put(title, row: 0, column: 0, style: .bold, limit: w - 14)
+        let flag = s.readOnly ? "read-only" : s.dirty ? "● unsaved" : "saved"
+        c.put(flag, row: 0, column: w - DisplayWidth.of(flag) - 1, style: s.dirty ? .bold : .plain)
+        let (bar, style) = BudgetBar.text(s.plan, s.preview ?? s.costing, typing: s.preview != nil)
+        c.put(" " + bar, row: 1, column: 0, style: style, limit: w)
+        var col = 0
+        for section in Section.allCases {
+            let label = "\(section.rawValue + 1) \(w >= 100 ? section.title : short(section))"
+            let current = section == s.section
+            c.put(current ? "[\(label)]" : " \(label)", row: 2, column: col, style: current ? .reverse : .plain)
+            col += DisplayWidth.of(label) + (current ? 2 : 1)
+        }
+        let open = s.findings.filter { !$0.acknowledged }
+        let errors = open.filter { $0.severity == .error }.count, warnings = open.filter { $0.severity == .warning }.count
+        let counts = "✗ \(errors) error\(errors == 1 ? "" : "s")  ! \(warnings) warning\(warnings == 1 ? "" : "s")"
+        c.put(breadcrumb(s), row: 3, column: 1, style: .bold, limit: w - DisplayWidth.of(counts) - 4)
+        c.put(counts, row: 3, column: w - DisplayWidth.of(counts) - 1, style: errors > 0 ? .error : .plain)
+    }
+
+    static func short(_ s: Section) -> String {
+        switch s {
+        case .about: return "About"
+        case .safety: return "Safety"
+        case .agreement: return "Review"
+        default: return s.title
+        }
+    }
+
+    static func breadcrumb(_ s: EditorState) -> String {
+        guard let e = s.entry, e.index < e.list.count(s.plan) else { return s.section.title }
+        return "\(s.section.title) › \(e.list.summary(s.plan, e.index))  (Esc: back to the list)"
+    }
+
+    /// ✗ error, ! warning, i info, ✓ accepted: a marker never carried by colour alone.
+    static func marker(_ f: Finding) -> String {
+        f.acknowledged ? "✓" : f.severity == .error ? "✗" : f.severity == .warning ? "!" : "i"
+    }
+
+    static func findings(for row: FieldRow, _ s: EditorState) -> [Finding] {
+        guard !row.path.isEmpty else { return [] }
+        return s.findings.filter { f in
+            f.path == row.path || (row.kind != .action && (f.path.hasPrefix(row.path + ".") || f.path.hasPrefix(row.path + "[")))
+                || (row.kind == .action && row.action != .addEntry(.needs) && f.path.hasPrefix(row.path))
+        }
+    }
+
+    static func display(_ row: FieldRow) -> String {
+        switch row.kind {
+        case .choice(let options): return options.first { $0.value == row.value }?.label ?? row.value
+        case .multi(let options):
+            let values = row.value.split(separator: ",").map(String.init)
+            return values.isEmpty ? "(none chosen)" : values.map { v in options.first { $0.value == v }.map { _ in v } ?? v }
+                .joined(separator: ", ")
+        case .multiline:
+            let lines = row.value.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count > 1 ? String(lines[0]) + " …" : row.value
+        default: return row.value
+        }
+    }
+
+    static func form(_ s: EditorState, _ c: inout Canvas, top: Int, height: Int, width: Int) -> Point {
+        let rows = s.rows
+        let editHeight = s.edit?.kind == .multiline ? 6 : 1
+        var first = 0
+        if s.focus >= first + height - editHeight { first = s.focus - height + editHeight }
+        first = max(0, min(first, max(0, rows.count - 1)))
+        var cursor = Point(row: top, column: labelWidth)
+        var y = top
+        if first > 0 { c.put("↑ \(first) more", row: top - 1, column: width - 12, style: .dim) }
+        for i in first..<rows.count {
+            guard y < top + height else {
+                c.put("↓ \(rows.count - i) more", row: top + height, column: width - 12, style: .dim)
+                break
+            }
+            let row = rows[i]
+            let focused = i == s.focus && s.overlay == nil || i == s.focus
+            let marks = findings(for: row, s)
+            let worst = marks.filter { !$0.acknowledged }.min { $0.severity < $1.severity }
+            c.put(worst.map(marker) ?? " ", row: y, column: 0, style: worst?.severity == .error ? .error : .plain)
+            if row.kind == .action {
+                let label = (i == s.focus ? "▸ " : "  ") + row.label
+                c.put(label, row: y, column: 2, style: i == s.focus ? .focus : .plain, limit: width - 3)
+                if focused { cursor = Point(row: y, column: 4) }
+                y += 1
+                continue
+            }
+            c.put((i == s.focus ? "> " : "  ") + row.label, row: y, column: 2, style: i == s.focus ? .bold : .plain,
+                  limit: labelWidth - 3)
+            let valueWidth = width - labelWidth - 1
+            if let edit = s.edit, edit.path == row.path {
+                switch edit.kind {
+                case .multiline:
+                    var area = edit.area
+                    area.wrapWidth = max(10, min(50, valueWidth - 8))
+                    let h = min(editHeight, top + height - y)
+                    let p = area.render(into: &c, row: y, column: labelWidth, height: h, style: .init(.underline))
+                    cursor = p
+                    y += h
+                    continue
+                case .money:
+                    cursor = Point(row: y, column: edit.money.render(into: &c, row: y, column: labelWidth, width: valueWidth,
+                                                                     style: .init(.underline)))
+                default:
+                    cursor = Point(row: y, column: edit.line.render(into: &c, row: y, column: labelWidth, width: valueWidth,
+                                                                    style: .init(.underline)))
+                }
+            } else {
+                let value = display(row)
+                c.put(value.isEmpty ? "·" : value, row: y, column: labelWidth, style: value.isEmpty ? .dim : .plain,
+                      limit: valueWidth)
+                if i == s.focus { cursor = Point(row: y, column: labelWidth) }
+            }
+            y += 1
+        }
+        if rows.isEmpty { c.put("Nothing here yet.", row: top, column: 2) }
+        return cursor
+    }
+
+    static func findingsList(_ s: EditorState, _ c: inout Canvas, top: Int, height: Int, width: Int) -> Point {
+        let all = s.findings
+        guard !all.isEmpty else {
+            c.put("✓ No findings: the plan passes every check.", row: top, column: 2)
+            return Point(row: top, column: 2)
+        }
+        var first = 0
+        if s.focus >= height { first = s.focus - height + 1 }
+        var cursor = Point(row: top, column: 1)
+        for (n, i) in (first..<min(all.count, first + height)).enumerated() {
+            let f = all[i]
+            let text = "\(marker(f)) \(f.plain)" + (f.acknowledged ? " (accepted)" : "")
+            let style: Style = i == s.focus ? .focus : f.severity == .error && !f.acknowledged ? .error : .plain
+            c.put(text, row: top + n, column: 1, style: style, limit: width - 2)
+            if i == s.focus { cursor = Point(row: top + n, column: 1) }
+        }
+        if first + height < all.count { c.put("↓ \(all.count - first - height) more", row: top + height, column: width - 12, style: .dim) }
+        return cursor
+    }
+
+    static func sidePanel(_ s: EditorState, _ c: inout Canvas, top: Int, height: Int, left: Int) {
+        let width = c.size.width - left - 1
+        for r in top..<(top + height) { c.put("│", row: r, column: left - 1, style: .dim) }
+        c.put("Findings (\(s.findings.count))", row: top, column: left, style: .bold)
+        for (n, f) in s.findings.prefix(height - 1).enumerated() {
+            c.put("\(marker(f)) \(f.plain)", row: top + 1 + n, column: left, style: f.severity == .error && !f.acknowledged ? .error : .plain,
+                  limit: width)
+        }
+    }
+
+    static func footer(_ s: EditorState, _ c: inout Canvas) {
+        let h = c.size.height, w = c.size.width
+        var note = ""
+        if s.section == .findings, s.focus < s.findings.count {
+            let f = s.findings[s.focus]
+            note = "\(f.rule.rawValue): \(f.message)"
+        } else if s.focus < s.rows.count, let f = findings(for: s.rows[s.focus], s).first {
+            note = "\(marker(f)) \(f.plain)"
+        }
+        c.put(note, row: h - 3, column: 1, style: .dim, limit: w - 2)
+        c.put(s.edit?.problem.map { "! \($0)" } ?? s.status, row: h - 2, column: 1, limit: w - 2)
+        let table = s.edit != nil ? EditorKeys.editing : EditorKeys.navigation
+        c.put(table.hintBar(width: w - 2), row: h - 1, column: 1, style: .reverse)
+    }
+
+    /// Draws a box; returns where the cursor goes in it.
+    static func box(_ overlay: Overlay, _ s: EditorState, _ c: inout Canvas) -> Point {
+        switch overlay {
+        case .help:
+            let table = s.edit != nil ? EditorKeys.editing : EditorKeys.navigation
+            HelpOverlay.render(table, into: &c, extra: ["", "1–8 jump to a section. Enter opens a field for typing.",
+                                                          "Fields: Ctrl-A/E start/end, Ctrl-K cut to end, Ctrl-_ undo."])
+            return c.cursor
+        case .picker(let p):
+            var lines = p.options.enumerated().map { i, o -> String in
+                let mark = p.multi ? (p.chosen.contains(o.value) ? "[x]" : "[ ]") : (i == p.selected ? "(•)" : "( )")
+                return "\(mark) \(i < 9 ? "\(i + 1) " : "  ")\(o.label)"
+            }
+            lines.append("")
+            lines.append(p.multi ? "↑/↓ move · Space ticks · Enter keeps · Esc cancels" : "↑/↓ move · Enter chooses · Esc cancels")
+            return frame(p.title, lines, &c, focusLine: p.selected)
+        case .acknowledge(let rule, let reason):
+            let p = frame("Accept \(rule.rawValue)", ["Why is this all right? (Enter keeps it, Esc cancels)", "", ""], &c, focusLine: 2)
+            let col = reason.render(into: &c, row: p.row, column: p.column, width: min(60, c.size.width - p.column - 4),
+                                    style: .init(.underline))
+            return Point(row: p.row, column: col)
+        case .confirmQuit:
+            return frame("Unsaved changes", ["The plan has changes that are not saved.", "",
+                                             "S  save, then leave", "D  leave without saving", "Esc  stay"], &c, focusLine: 0)
+        case .confirmDelete(let list, let i):
+            return frame("Delete?", ["Delete \(list.summary(s.plan, i))?", "", "Y  delete (u undoes it)", "N or Esc  keep it"],
+                         &c, focusLine: 0)
+        case .recover(let at):
+            return frame("Unsaved edits found", ["This plan was being edited when the program stopped (\(at)).",
+                                                 "Your unsaved edits are on screen now.", "",
+                                                 "K  keep them (then save)", "D  discard them and show the saved plan"], &c, focusLine: 0)
+        case .conflict:
+            return frame("The file changed on disk", ["Someone (or something) changed \(s.file) since you opened it.",
+                                                      "Saving now would overwrite their change.", "",
+                                                      "R  reload it (your edits are lost)", "A  save yours as another file",
+                                                      "Esc  go back"], &c, focusLine: 0)
+        case .saveAs(let field):
+            let p = frame("Save as", ["A new file name for your version:", "", ""], &c, focusLine: 2)
+            return Point(row: p.row, column: field.render(into: &c, row: p.row, column: p.column,
+                                                          width: min(60, c.size.width - p.column - 4), style: .init(.underline)))
+        case .locked(let holder):
+            return frame("Plan in use", ["\(holder)", "", "O  open read-only", "Q or Esc  leave"], &c, focusLine: 0)
+        case .onCosts(_, let lines):
+            var text: [String] = []
+            for l in lines {
+                text.append("\(l.what): \(l.rate.map { "\($0) × \(l.quantity) \(l.per.rawValue)" } ?? "amount to fill in")")
+                text.append("   \(l.working)")
+            }
+            text += ["", "Enter adds these as lines you can change · Esc cancels"]
+            return frame("Employer costs (on-cost calculator)", text, &c, focusLine: 0)
+        case .message(let m):
+            return frame("Note", [m, "", "Any key closes this."], &c, focusLine: 0)
+        }
+    }
+
+    /// A framed box in the middle of the screen; returns the start of line `focusLine`.
+    @discardableResult
+    static func frame(_ title: String, _ lines: [String], _ c: inout Canvas, focusLine: Int) -> Point {
+        let maxWidth = c.size.width - 4
+        let width = min(maxWidth, max(40, ([title] + lines).map { DisplayWidth.of($0) }.max()! + 6))
+        let height = min(c.size.height - 2, lines.count + 4)
+        let left = (c.size.width - width) / 2, top = max(1, (c.size.height - height) / 2)
+        c.fill(row: top, column: left, width: width, height: height)
+        c.put("+" + String(repeating: "-", count: width - 2) + "+", row: top, column: left)
+        c.put("+" + String(repeating: "-", count: width - 2) + "+", row: top + height - 1, column: left)
+        for r in (top + 1)..<(top + height - 1) {
+            c.put("|", row: r, column: left)
+            c.put("|", row: r, column: left + width - 1)
+        }
+        c.put(" \(title) ", row: top, column: left + 2, style: .bold, limit: width - 4)
+        let visible = height - 4
+        let start = max(0, min(focusLine - visible + 1, lines.count - visible))
+        for (n, line) in lines.dropFirst(start).prefix(visible).enumerated() {
+            c.put(line, row: top + 2 + n, column: left + 3, style: start + n == focusLine ? .bold : .plain, limit: width - 6)
+        }
+        return Point(row: top + 2 + focusLine - start, column: left + 3)
+    }
+}

@@ -1,0 +1,44 @@
+/// `supportplan edit FILE`: the planner's full-screen editor on one plan (made from the
+/// self-written template when the file does not exist yet).
+import ArgumentParser
+import PlanCore
+import PlanUI
+import TerminalKit
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Open a plan in the full-screen editor (creates it from a template if missing)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("A plan file.", valueName: "FILE")) var file: String
+    @Option(name: .long, help: "Template for a new file.") var template = "self-written"
+
+    func run() throws {
+        if !AtomicFile.exists(file) {
+            let folder = try PlanTemplates.folder(override: nil)
+            guard case .success(let text) = decodeUTF8((try? AtomicFile.read("\(folder)/plans/\(template).yaml")) ?? []) else {
+                throw CLIError("no template '\(template)' to start \(file) from")
+            }
+            let plan = PlanTemplates.instantiate(text, id: PlanTemplates.newID(today: Today.date), today: Today.date, author: nil)
+            do { try AtomicFile.write(plan, to: file) } catch { throw CLIError("\(error)") }
+        }
+        var cache: [String: Policy] = [:]
+        let policy = try StoreLocation.policy(for: file, global, cache: &cache)
+        try MainActor.assumeIsolated {
+            guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
+                throw CLIError("the editor needs a full-screen terminal; use `supportplan check` and `totals` in line mode")
+            }
+            let state: EditorState
+            switch EditorSession.open(file, policy: policy, user: currentUser()) {
+            case .success(let s): state = s
+            case .failure(let e): throw CLIError(e.message)
+            }
+            let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
+            guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
+            EditorSession.run(state, on: screen)
+            screen.stop()
+        }
+    }
+}

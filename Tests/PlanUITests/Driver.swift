@@ -1,0 +1,77 @@
+/// Drives the editor's reducer with key events, as the loop does, for the tests.
+import Foundation
+import PlanCore
+import TerminalKit
+@testable import PlanUI
+
+struct Driver {
+    var state: EditorState
+    var effects: [EditorEffect] = []
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A new plan from the blank self-written template, as `supportplan new` makes it.
+    static func blank() -> Driver {
+        let text = try! String(contentsOf: root.appendingPathComponent("templates/plans/self-written.yaml"), encoding: .utf8)
+        let filled = TemplateFill.fill(text, values: ["id": "SP-TEST-1", "created": "2026-11-25", "updated": "2026-11-25"])
+        return Driver(state: EditorState(plan: PlanReader.read(filled).plan!, file: "/tmp/plan.yaml", diskDigest: "d0"))
+    }
+
+    static func example(_ name: String) -> Driver {
+        let text = try! String(contentsOf: root.appendingPathComponent("examples/\(name).yaml"), encoding: .utf8)
+        return Driver(state: EditorState(plan: PlanReader.read(text).plan!, file: "/tmp/\(name).yaml", diskDigest: "d0"))
+    }
+
+    @discardableResult
+    mutating func send(_ events: InputEvent...) -> [EditorEffect] { send(events) }
+
+    @discardableResult
+    mutating func send(_ events: [InputEvent]) -> [EditorEffect] {
+        var out: [EditorEffect] = []
+        for e in events {
+            guard let a = EditorReducer.action(for: e, in: state) else { continue }
+            out += EditorReducer.reduce(&state, a)
+        }
+        effects += out
+        return out
+    }
+
+    mutating func type(_ text: String) { send(InputEvent.typing(text)) }
+
+    /// Moves focus to the row with this label (in the current section or entry).
+    mutating func focus(_ label: String) {
+        guard let i = state.rows.firstIndex(where: { $0.label == label || $0.label.hasPrefix(label) }) else {
+            fatalError("no row '\(label)' in \(state.rows.map(\.label))")
+        }
+        state.focus = i
+    }
+
+    /// Edits the field with this label: Enter, clear, type, Enter.
+    mutating func set(_ label: String, _ text: String) {
+        focus(label)
+        send(.key(.enter), .key(.ctrl("a")), .key(.ctrl("k")))
+        if state.edit?.kind == .multiline { state.edit!.area = TextArea(wrapWidth: 50) }
+        type(text)
+        send(state.edit?.kind == .multiline ? .key(.tab) : .key(.enter))
+    }
+
+    /// Chooses in a picker by the option's label (or, for several, ticks each).
+    mutating func choose(_ label: String, _ options: [String]) {
+        focus(label)
+        send(.key(.enter))
+        guard case .picker(let p) = state.overlay else { fatalError("no picker for \(label)") }
+        for o in options {
+            guard let i = p.options.firstIndex(where: { $0.label == o || $0.value == o }) else { fatalError("no option \(o)") }
+            if p.multi {
+                if case .picker(var q) = state.overlay { q.selected = i; state.overlay = .picker(q) }
+                send(.text(" "))
+            } else {
+                if case .picker(var q) = state.overlay { q.selected = i; state.overlay = .picker(q) }
+            }
+        }
+        send(.key(.enter))
+    }
+
+    var screen: Canvas { EditorView.render(state, size: Size(width: 80, height: 24)) }
+}
