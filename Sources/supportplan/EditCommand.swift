@@ -30,10 +30,13 @@ struct EditCommand: ParsableCommand {
             guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
                 throw CLIError("the editor needs a full-screen terminal; use `supportplan check` and `totals` in line mode")
             }
-            let state: EditorState
+            var state: EditorState
             switch EditorSession.open(file, policy: policy, user: currentUser()) {
             case .success(let s): state = s
             case .failure(let e): throw CLIError(e.message)
+            }
+            if let note = PlanListCommand.returnNote(store: StoreLocation.root(for: file, global), id: state.plan.id) {
+                state.status = note
             }
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }

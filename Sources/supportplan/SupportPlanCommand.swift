@@ -1,6 +1,8 @@
 /// The root command and the options every subcommand shares.
 import ArgumentParser
 import PlanCore
+import PlanUI
+import TerminalKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,11 +24,11 @@ struct SupportPlanCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        print(SupportPlanCommand.helpMessage())
-        print("""
-
-            The full-screen editor is not part of this version yet; use the commands above.
-            """)
+        guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
+            print(SupportPlanCommand.helpMessage())
+            return
+        }
+        try PlanListCommand.run(global)
     }
 }
 

@@ -1,0 +1,188 @@
+/// The store's plan list: every plan with its person, status, budget, findings and next
+/// review; sort, filter, open, or start a new one from a template.
+import Foundation
+import PlanCore
+import TerminalKit
+
+public struct PlanSummary: Sendable, Equatable {
+    public var path: String
+    public var id: String
+    public var name: String
+    public var status: String
+    public var budget: String
+    public var errors: Int
+    public var warnings: Int
+    public var review: String
+
+    public static func of(path: String, policy: Policy) -> PlanSummary {
+        let bytes = (try? AtomicFile.read(path)) ?? []
+        let r = Checker.check(bytes: bytes, file: path, policy: policy)
+        let p = r.plan ?? Plan()
+        let open = r.findings.filter { !$0.acknowledged }
+        return PlanSummary(path: path, id: p.id ?? URL(fileURLWithPath: path).lastPathComponent,
+                           name: p.person.preferredName ?? p.person.name ?? "(no name)",
+                           status: r.unreadable ? "unreadable" : p.status?.rawValue ?? "draft",
+                           budget: p.budget.final?.pounds ?? "—",
+                           errors: open.filter { $0.severity == .error }.count,
+                           warnings: open.filter { $0.severity == .warning }.count,
+                           review: p.review.next?.description ?? "—")
+    }
+}
+
+public struct PlanListState: Sendable, Equatable {
+    public enum SortKey: String, CaseIterable, Sendable { case name, status, review, errors }
+
+    public var store: String
+    public var plans: [PlanSummary]
+    public var selected = 0
+    public var sort = SortKey.name
+    public var filter = ""
+    public var filtering: TextField?
+    public var choosingTemplate: SelectList?
+    public var templates: [String]
+    public var showHelp = false
+    public var status = "Enter opens · n new plan · / filter · s sort · F10 quits"
+
+    public init(store: String, plans: [PlanSummary], templates: [String]) {
+        self.store = store
+        self.plans = plans
+        self.templates = templates
+    }
+
+    public var visible: [PlanSummary] {
+        let f = filter.lowercased()
+        let shown = f.isEmpty ? plans : plans.filter {
+            "\($0.name) \($0.id) \($0.status)".lowercased().contains(f)
+        }
+        switch sort {
+        case .name: return shown.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        case .status: return shown.sorted { ($0.status, $0.name) < ($1.status, $1.name) }
+        case .review: return shown.sorted { ($0.review, $0.name) < ($1.review, $1.name) }
+        case .errors: return shown.sorted { ($1.errors, $1.warnings, $0.name) < ($0.errors, $0.warnings, $1.name) }
+        }
+    }
+}
+
+public enum PlanListEffect: Sendable, Equatable { case open(String), create(template: String), quit }
+
+public enum PlanListProgram: ScreenProgram {
+    public typealias State = PlanListState
+
+    static let keys = KeyTable<InputEvent>(title: "Plans in the store", [
+        KeyBinding([.key(.function(1)), .text("?")], .text("?"), label: "Help", help: "This help."),
+        KeyBinding([.key(.enter)], .key(.enter), label: "Open", help: "Open the plan in the editor."),
+        KeyBinding([.text("n"), .key(.function(7))], .text("n"), label: "New", help: "Start a new plan from a template."),
+        KeyBinding([.text("/")], .text("/"), label: "Filter", help: "Show only plans whose name, id or status has the text."),
+        KeyBinding([.text("s")], .text("s"), label: "Sort", help: "Sort by name, status, review date or errors."),
+        KeyBinding([.key(.function(10)), .key(.ctrl("q")), .text("q")], .text("q"), label: "Quit", help: "Leave."),
+    ])
+
+    public static func action(for event: InputEvent, in s: PlanListState) -> InputEvent? { event }
+
+    public static func reduce(_ s: inout PlanListState, _ e: InputEvent) -> [PlanListEffect] {
+        if case .signal = e { return [.quit] }
+        if s.showHelp { s.showHelp = false; return [] }
+        if var f = s.filtering {
+            if e == .key(.enter) || e == .key(.escape) {
+                s.filtering = nil
+                if e == .key(.escape) { s.filter = "" }
+            } else {
+                f.handle(e)
+                s.filtering = f
+                s.filter = f.text
+            }
+            s.selected = 0
+            return []
+        }
+        if var t = s.choosingTemplate {
+            if e == .key(.escape) { s.choosingTemplate = nil; return [] }
+            if e == .key(.enter) { s.choosingTemplate = nil; return [.create(template: t.value ?? "self-written")] }
+            t.handle(e)
+            s.choosingTemplate = t
+            return []
+        }
+        let canonical = keys.action(for: e) ?? e
+        switch canonical {
+        case .key(.up): s.selected = max(0, s.selected - 1)
+        case .key(.down), .key(.tab): s.selected = min(max(0, s.visible.count - 1), s.selected + 1)
+        case .key(.enter): if s.selected < s.visible.count { return [.open(s.visible[s.selected].path)] }
+        case .text("n"): s.choosingTemplate = SelectList(s.templates)
+        case .text("/"): s.filtering = TextField(s.filter)
+        case .text("s"):
+            let all = PlanListState.SortKey.allCases
+            s.sort = all[(all.firstIndex(of: s.sort)! + 1) % all.count]
+            s.status = "Sorted by \(s.sort.rawValue)."
+        case .text("?"): s.showHelp = true
+        case .text("q"): return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    public static func render(_ s: PlanListState, size: Size) -> Canvas {
+        guard TooSmall.fits(size) else { return TooSmall.render(size, quitKeys: "F10 or q") }
+        var c = Canvas(size)
+        c.put(" SupportPlan · plans in \(s.store)", row: 0, column: 0, style: .bold, limit: size.width)
+        c.put(" Sorted by \(s.sort.rawValue)" + (s.filter.isEmpty ? "" : " · showing plans with “\(s.filter)”"), row: 1, column: 0)
+        let header = "  Person               Id              Status      Budget      ✗  !  Review"
+        c.put(header, row: 3, column: 0, style: .bold)
+        let rows = s.visible
+        var cursor = Point(row: 4, column: 0)
+        for (i, p) in rows.enumerated() where i < size.height - 8 {
+            let line = "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budget.padLeft(10))"
+                + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
+            c.put(line, row: 4 + i, column: 0, style: i == s.selected ? .focus : p.errors > 0 ? .plain : .plain)
+            if i == s.selected { cursor = Point(row: 4 + i, column: 0) }
+        }
+        if rows.isEmpty {
+            c.put(s.plans.isEmpty ? "No plans yet. Press n to start one." : "No plan matches the filter.", row: 4, column: 2)
+            cursor = Point(row: 4, column: 2)
+        }
+        c.put(s.status, row: size.height - 2, column: 1, limit: size.width - 2)
+        c.put(keys.hintBar(width: size.width - 2), row: size.height - 1, column: 1, style: .reverse)
+        if let f = s.filtering {
+            c.put("Filter: ", row: size.height - 3, column: 1, style: .bold)
+            cursor = Point(row: size.height - 3, column: f.render(into: &c, row: size.height - 3, column: 9, width: 40, style: .init(.underline)))
+        }
+        if let t = s.choosingTemplate {
+            let p = EditorView.frame("New plan from a template", t.options.map { "  \($0)" } + ["", "↑/↓ · Enter starts it · Esc cancels"],
+                                     &c, focusLine: t.selected)
+            _ = t.render(into: &c, row: p.row - t.selected, column: p.column, width: 50, focused: true)
+            cursor = Point(row: p.row, column: p.column + 1)
+        }
+        if s.showHelp {
+            HelpOverlay.render(keys, into: &c)
+            cursor = c.cursor
+        }
+        c.cursor = cursor
+        return c
+    }
+
+    @MainActor public static func perform(_ effect: PlanListEffect, state: inout PlanListState) -> Bool {
+        PlanListSession.chosen = effect
+        return false
+    }
+}
+
+@MainActor public enum PlanListSession {
+    static var chosen: PlanListEffect?
+
+    /// Shows the list until the person opens, creates or quits; returns what they chose.
+    public static func choose(_ state: PlanListState, on screen: CursesScreen) -> (PlanListEffect, PlanListState) {
+        chosen = nil
+        let final = UILoop.run(PlanListProgram.self, state: state, screen: screen)
+        return (chosen ?? .quit, final)
+    }
+}
+
+extension String {
+    func pad(_ n: Int) -> String {
+        let w = DisplayWidth.of(self)
+        if w > n { return String(prefix(n - 1)) + "…" }
+        return self + String(repeating: " ", count: n - w)
+    }
+    func padLeft(_ n: Int) -> String {
+        let w = DisplayWidth.of(self)
+        return w >= n ? self : String(repeating: " ", count: n - w) + self
+    }
+}
