@@ -39,8 +39,8 @@ public enum EditLock {
                     f[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmed
                 }
             }
-            if f["host"] == host, let pid = f["pid"].flatMap(Int32.init), kill(pid, 0) != 0, errno == ESRCH {
-                unlink(files.lock)  // stale: its editor is gone
+            if f["host"] == host, let pid = f["pid"].flatMap(Int32.init), !isRunning(pid) {
+                unlink(files.lock)  // stale: its editor is gone (crashed or killed)
                 continue
             }
             return "\(f["user"] ?? "someone") on \(f["host"] ?? "another computer") has had this plan open since \(f["since"] ?? "a while")."
@@ -49,6 +49,14 @@ public enum EditLock {
     }
 
     public static func release(_ files: PlanFileSet) { unlink(files.lock) }
+
+    /// A process that exists and is not a zombie (a killed editor its parent has not reaped).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return !stat[close...].hasPrefix(") Z")
+    }
 }
 
 public struct EditorOpenError: Error, Sendable { public var message: String }

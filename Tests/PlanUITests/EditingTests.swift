@@ -85,7 +85,7 @@ import TerminalKit
         // Typed, not yet kept: the bar already shows it.
         #expect(d.state.preview?.totals?.countedAgainstBudgetPence == 877_240)  // 24.10 × 7 × 52
         #expect(BudgetBar.text(d.state.plan, d.state.preview!, typing: true).0
-                == "! No final budget yet · supports cost £8,772.40 a year (£168.70 a week) (typing)")
+                == "! No final budget yet · costs £8,772.40 a year (£168.70 a week) (typing)")
         d.send(.key(.enter))
         #expect(d.state.preview == nil)
         #expect(d.state.costing.totals?.countedAgainstBudgetPence == 877_240)
