@@ -10,6 +10,7 @@ public enum EditorAction: Sendable, Equatable {
     case save, quit, help, undo, redo, redraw
     case section(Section), nextSection, previousSection
     case acknowledge
+    case find
     case tick
     case signal(Int32)
     /// Results of effects, fed back by the session.
@@ -36,6 +37,7 @@ public enum EditorKeys {
         KeyBinding([.key(.pageDown), .text("]")], .nextSection, label: "Section", help: "Next section (1–8 jump to one)."),
         KeyBinding([.key(.pageUp), .text("[")], .previousSection, label: "Prev", help: "Previous section.", inHintBar: false),
         KeyBinding([.key(.escape)], .back, label: "Back", help: "Back from an entry to its list.", inHintBar: false),
+        KeyBinding([.text("/"), .key(.ctrl("f"))], .find, label: "Find", help: "Find a field by its name or what it says."),
         KeyBinding([.key(.function(3)), .text("u")], .undo, label: "Undo", help: "Undo the last change."),
         KeyBinding([.key(.function(4)), .text("r")], .redo, label: "Redo", help: "Redo.", inHintBar: false),
         KeyBinding([.text("a")], .acknowledge, label: "Ack", help: "In Findings: accept a warning, with a reason.", inHintBar: false),

@@ -42,6 +42,7 @@ public enum Overlay: Sendable, Equatable {
     case locked(holder: String)
     case onCosts(support: Int, lines: [OnCostProposal])
     case message(String)
+    case find(TextField)
 }
 
 public struct EditorState: Sendable, Equatable {

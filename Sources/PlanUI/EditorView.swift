@@ -245,6 +245,10 @@ public enum EditorView {
             }
             text += ["", "Enter adds these as lines you can change · Esc cancels"]
             return frame("Employer costs (on-cost calculator)", text, &c, focusLine: 0)
+        case .find(let field):
+            let p = frame("Find", ["A field's name or what it says (Enter finds, Esc cancels):", "", ""], &c, focusLine: 2)
+            return Point(row: p.row, column: field.render(into: &c, row: p.row, column: p.column,
+                                                          width: min(50, c.size.width - p.column - 4), style: .init(.underline)))
         case .message(let m):
             return frame("Note", [m, "", "Any key closes this."], &c, focusLine: 0)
         }

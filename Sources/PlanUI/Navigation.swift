@@ -42,6 +42,8 @@ enum Navigation {
             s.recheck()
             s.status = "Redone."
             clampFocus(&s)
+        case .find:
+            s.overlay = .find(TextField())
         case .acknowledge:
             guard s.section == .findings, s.focus < s.findings.count else {
                 s.status = "Go to Findings (8) to accept a warning with a reason."

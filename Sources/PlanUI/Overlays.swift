@@ -94,6 +94,22 @@ enum Overlays {
                 s.status = "Open read-only: you can look, not change."
             }
             if letter("q") || escape { return [.quit] }
+        case .find(var field):
+            if escape { s.overlay = nil; return [] }
+            if event == .key(.enter) {
+                s.overlay = nil
+                if let hit = Find.first(field.text, in: s.plan) {
+                    s.section = hit.0
+                    s.entry = hit.1
+                    s.focus = hit.2
+                    s.status = "Found “\(field.text)”."
+                } else {
+                    s.status = "! Nothing matches “\(field.text)”."
+                }
+                return []
+            }
+            field.handle(event)
+            s.overlay = .find(field)
         case .onCosts(let i, let lines):
             if escape { s.overlay = nil; return [] }
             if event == .key(.enter) {
@@ -116,5 +132,27 @@ enum Overlays {
 extension String {
     func replacingSuffix(_ suffix: String, with other: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) + other : self + other
+    }
+}
+
+/// `/`: the first field, in planning order, whose name or value has the text.
+enum Find {
+    static func first(_ text: String, in plan: Plan) -> (Section, OpenEntry?, Int)? {
+        let needle = text.lowercased()
+        guard !needle.isEmpty else { return nil }
+        func matches(_ r: FieldRow) -> Bool {
+            r.label.lowercased().contains(needle) || r.value.lowercased().contains(needle)
+        }
+        for section in Section.allCases where section != .findings {
+            let rows = Form.rows(section, plan, entry: nil)
+            if let i = rows.firstIndex(where: { $0.kind != .action && matches($0) }) { return (section, nil, i) }
+            for case .openEntry(let list, let index) in rows.compactMap(\.action) {
+                let entry = OpenEntry(list: list, index: index)
+                if let i = Form.rows(section, plan, entry: entry).firstIndex(where: { $0.kind != .action && matches($0) }) {
+                    return (section, entry, i)
+                }
+            }
+        }
+        return nil
     }
 }

@@ -241,6 +241,23 @@ import TerminalKit
         #expect(EditorReducer.reduce(&d.state, .tick) == [.writeRecovery(PlanWriter.write(EditorReducer.previewPlan(d.state)!))])
     }
 
+    @Test func findJumpsToTheFieldThatSaysIt() {
+        var d = Driver.example("older-person-home-care")
+        d.send(.text("/"))
+        d.type("pendant")
+        d.send(.key(.enter))
+        #expect(d.state.section == .supports && d.state.entry == OpenEntry(list: .supports, index: 4))
+        #expect(d.state.rows[d.state.focus].label == "What")
+        d.send(.key(.ctrl("f")))
+        d.type("review")
+        d.send(.key(.enter))
+        #expect(d.state.section == .agreement && d.state.rows[d.state.focus].label == "First review")
+        d.send(.text("/"))
+        d.type("zebra")
+        d.send(.key(.enter))
+        #expect(d.state.status == "! Nothing matches “zebra”.")
+    }
+
     @Test func lockedPlanOpensReadOnly() {
         var d = Driver.blank()
         d.state.overlay = .locked(holder: "Sam on desk-3 has had this plan open since 10:42.")

@@ -18,7 +18,7 @@ import TerminalKit
             " About me                                              ✗ 0 errors  ! 0 warnings",
             "  > Name                  Margaret Whitfield",
         ])
-        #expect(c.line(23) == " F1 Help  F2 Save  Enter Edit  PgDn Section  F3 Undo  F10 Quit")
+        #expect(c.line(23) == " F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit")
         #expect(c.cursor == Point(row: 4, column: 26))
     }
 
