@@ -74,7 +74,12 @@ public enum EntryList: String, Sendable, Equatable, CaseIterable {
         case .outcomes: return "\(p.outcomes[i].id ?? "?") \(p.outcomes[i].text ?? "(no words yet)")"
         case .supports:
             let s = p.supports[i]
-            return "\(s.id ?? "?") \(s.what ?? "(not described)")"
+            var cost = ""
+            if let rate = s.rate, let per = s.per {
+                let line = Coster.costLine(index: i, s, rate: rate, per: per, weeks: p.budget.weeks)
+                cost = line.weeklyPence.map { " (\(Money.pounds($0)) a week)" } ?? line.oneOffPence.map { " (\(Money.pounds($0)) once)" } ?? ""
+            }
+            return "\(s.id ?? "?")\(cost) \(s.what ?? "(not described)")"
         case .risks: return "Risk: \(p.risks[i].risk ?? "(not written yet)")"
         case .contingency: return "If: \(p.contingency[i].when ?? "…")"
         case .acknowledged: return "Accepted \(p.acknowledged[i].rule ?? "?"): \(p.acknowledged[i].reason ?? "")"
@@ -129,7 +134,7 @@ enum Form {
                 Bind.text("Likes to be called", "person.preferred_name", \.person.preferredName, p),
                 Bind.date("Date of birth", "person.date_of_birth", \.person.dateOfBirth, p),
                 Bind.text("Council reference", "person.reference", \.person.reference, p),
-                Bind.text("How I like information", "person.communication", \.person.communication, p, multiline: true),
+                Bind.text("How I get information", "person.communication", \.person.communication, p, multiline: true),
                 Bind.text("Lives with", "person.lives_with", \.person.livesWith, p),
                 Bind.text("About me", "about_me", \.aboutMe, p, multiline: true),
                 Bind.lines("Important to me", "important_to_me", \.importantToMe, p),
@@ -145,25 +150,25 @@ enum Form {
                          value: p.budget.weeks.text,
                          set: { p, s in p.budget.weeksPerYear = WeeksPerYear(text: s); p.budget.kept.clear("weeks_per_year"); return nil },
                          action: nil),
-                Bind.money("Indicative (first amount)", "budget.indicative", \.budget.indicative, p),
+                Bind.money("Indicative budget", "budget.indicative", \.budget.indicative, p),
                 Bind.money("Final budget (a year)", "budget.final", \.budget.final, p),
                 Bind.money("Person's contribution", "budget.person_contribution", \.budget.personContribution, p),
-                Bind.money("Council's contribution", "budget.council_contribution", \.budget.councilContribution, p),
+                Bind.money("Council contribution", "budget.council_contribution", \.budget.councilContribution, p),
                 Bind.text("Why above indicative", "budget.justification", \.budget.justification, p, multiline: true),
                 Bind.word("Direct payment paid", "budget.payment", \.budget.payment, p),
                 Bind.yesNo("Employment Allowance", "budget.employment_allowance", \.budget.employmentAllowance, p),
                 Bind.quantity("Reserve (weeks)", "budget.reserve_weeks", \.budget.reserveWeeks, p),
-                Bind.money("Last signed-off budget", "budget.previous_final", \.budget.previousFinal, p),
-                Bind.text("Why the budget changed", "budget.change_reason", \.budget.changeReason, p, multiline: true),
+                Bind.money("Last signed budget", "budget.previous_final", \.budget.previousFinal, p),
+                Bind.text("Why budget changed", "budget.change_reason", \.budget.changeReason, p, multiline: true),
             ]
         case .safety:
             return listRows(.risks, p) + listRows(.contingency, p) + [
-                Bind.text("Advice: meet or reduce", "advice.meet_or_reduce", \.advice.meetOrReduce, p, multiline: true),
-                Bind.text("Advice: prevent or delay", "advice.prevent_or_delay", \.advice.preventOrDelay, p, multiline: true),
+                Bind.text("Advice: meet/reduce", "advice.meet_or_reduce", \.advice.meetOrReduce, p, multiline: true),
+                Bind.text("Advice: prevent/delay", "advice.prevent_or_delay", \.advice.preventOrDelay, p, multiline: true),
                 Bind.word("Safeguarding", "safeguarding", \.safeguarding, p),
-                Bind.text("Safeguarding reference", "safeguarding_reference", \.safeguardingReference, p),
+                Bind.text("Safeguarding ref.", "safeguarding_reference", \.safeguardingReference, p),
                 Bind.yesNo("Has capacity", "capacity.has_capacity", \.capacity.hasCapacity, p),
-                Bind.yesNo("Substantial difficulty", "capacity.substantial_difficulty", \.capacity.substantialDifficulty, p),
+                Bind.yesNo("Hard to take part", "capacity.substantial_difficulty", \.capacity.substantialDifficulty, p),
                 Bind.text("Advocate", "capacity.advocate", \.capacity.advocate, p),
                 Bind.text("Appropriate person", "capacity.appropriate_person", \.capacity.appropriatePerson, p),
                 Bind.text("Best interests record", "capacity.best_interests", \.capacity.bestInterests, p, multiline: true),

@@ -42,7 +42,7 @@ import TerminalKit
         d.send(.text("4"), .key(.down), .key(.enter))
         d.focus("Rate")
         var c = d.screen
-        #expect(c.line(3).hasPrefix(" Supports › S2 Teatime visit"))
+        #expect(c.line(3).hasPrefix(" Supports › S2 (£103.25 a week) Teatime visit"))
         #expect(c.line(c.cursor.row) == "  > Rate                  29.50")
         #expect(c.cursor.column == 26)
         d.send(.key(.enter), .key(.end), .key(.backspace), .key(.backspace), .key(.backspace), .key(.backspace), .key(.backspace))
