@@ -31,21 +31,14 @@ struct SubmitCommand: ParsableCommand {
     @Option(name: .long, help: "Who is submitting (default: your user name).") var by: String?
 
     func run() throws {
-        var cache: [String: Policy] = [:]
-        let loaded = try LoadedPlan.load(file, global, cache: &cache)
-        let status = loaded.plan.status ?? .draft
-        guard status == .draft || status == .returned else {
-            throw CLIError("\(file): the plan is \(status.rawValue); only a draft or a returned plan can be submitted")
-        }
-        let blocking = Workflow.readiness(loaded.result)
+        let blocking = try SignOffService.submit(file, by: by, global)
         if !blocking.isEmpty {
-            print(CheckOutput.text(CheckResult(file: file, plan: loaded.plan, findings: blocking, costing: nil, unreadable: false)),
+            print(CheckOutput.text(CheckResult(file: file, plan: nil, findings: blocking, costing: nil, unreadable: false)),
                   terminator: "")
             print("Not submitted: put these right (or acknowledge the warnings with a reason) first.")
             throw ExitCode(1)
         }
-        try changeStatus(loaded, to: .submitted, action: "submit", who: by ?? loaded.plan.author ?? currentUser(), global)
-        print("Submitted \(loaded.plan.id ?? file) version \(loaded.plan.version ?? 1) for sign-off.")
+        print("Submitted \(file) for sign-off.")
     }
 }
 
@@ -62,20 +55,10 @@ struct ReturnCommand: ParsableCommand {
     @Option(name: .long, help: "Who is returning it (default: your user name).") var by: String?
 
     func run() throws {
+        try SignOffService.returnPlan(file, reasons: reason, comment: comment, by: by, global)
         var cache: [String: Policy] = [:]
-        let loaded = try LoadedPlan.load(file, global, cache: &cache)
-        guard loaded.plan.status == .submitted else {
-            throw CLIError("\(file): the plan is \(loaded.plan.status?.rawValue ?? "a draft"); only a submitted plan can be returned")
-        }
-        let codes = loaded.policy.returnReasons.map(\.code)
-        for r in reason where !codes.contains(r) {
-            throw CLIError("'\(r)' is not a return reason; use one of: \(codes.joined(separator: ", "))")
-        }
-        guard !reason.isEmpty else { throw CLIError("give at least one --reason: \(codes.joined(separator: ", "))") }
-        guard comment.contains(where: { !$0.isWhitespace }) else { throw CLIError("--comment must say what to change") }
-        try changeStatus(loaded, to: .returned, action: "return", who: by ?? currentUser(),
-                         reason: reason.joined(separator: ","), comment: comment, global)
-        let words = reason.compactMap { r in loaded.policy.returnReasons.first { $0.code == r }?.words }
-        print("Returned \(loaded.plan.id ?? file) to the planner: \(words.joined(separator: " ")) \(comment)")
+        let policy = try StoreLocation.policy(for: file, global, cache: &cache)
+        let words = reason.compactMap { r in policy.returnReasons.first { $0.code == r }?.words }
+        print("Returned \(file) to the planner: \(words.joined(separator: " ")) \(comment)")
     }
 }

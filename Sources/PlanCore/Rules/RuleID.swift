@@ -100,3 +100,36 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
     /// Errors cannot be acknowledged; warnings and info can.
     public var canBeAcknowledged: Bool { severity != .error }
 }
+
+/// The groups of `shared/spec/rules.md`, for the approver's readiness checklist.
+public enum RuleGroup: String, CaseIterable, Sendable {
+    case reading = "The file reads cleanly"
+    case needsOutcomes = "Needs and outcomes"
+    case budget = "Budget and costs"
+    case directPayments = "Direct payments and personal assistants"
+    case safety = "Safety, rights and process"
+    case signOff = "Sign-off"
+}
+
+extension RuleID {
+    public var group: RuleGroup {
+        switch self {
+        case .syntax, .formatUnsupported, .fieldInvalid, .moneyInvalid, .dateInvalid, .unknownField, .duplicateID,
+             .referenceUnknown:
+            return .reading
+        case .needsMissing, .needEligibilityMissing, .eligibleNeedUnmet, .outcomeMissing, .outcomeWellbeingMissing,
+             .outcomeUnsupported, .supportUnlinked, .unableReasonMissing:
+            return .needsOutcomes
+        case .budgetMissing, .budgetPartsMismatch, .overBudget, .underspend, .aboveIndicativeUnjustified, .authorisationLevel,
+             .budgetCutUnexplained, .reserveOverLimit, .oneOffRecurringPeriod:
+            return .budget
+        case .dpPaymentMissing, .dpAuthorisedPersonMissing, .dpRelativeInHousehold, .dpResidentialCare, .notAllowedItem,
+             .paBelowMinimumWage, .paELInsuranceMissing, .paOncostsMissing, .paPensionMissing:
+            return .directPayments
+        case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged:
+            return .signOff
+        default:
+            return .safety
+        }
+    }
+}
