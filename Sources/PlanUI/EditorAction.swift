@@ -11,6 +11,7 @@ public enum EditorAction: Sendable, Equatable {
     case section(Section), nextSection, previousSection
     case acknowledge
     case find
+    case submit
     case tick
     case signal(Int32)
     /// Results of effects, fed back by the session.
@@ -23,6 +24,8 @@ public enum EditorEffect: Sendable, Equatable {
     case writeRecovery(String)
     case deleteRecovery
     case reload
+    /// Ask for sign-off (the plan is saved first).
+    case submit
     case quit
     case redraw
 }
@@ -38,6 +41,9 @@ public enum EditorKeys {
         KeyBinding([.key(.pageUp), .text("[")], .previousSection, label: "Prev", help: "Previous section.", inHintBar: false),
         KeyBinding([.key(.escape)], .back, label: "Back", help: "Back from an entry to its list.", inHintBar: false),
         KeyBinding([.text("/"), .key(.ctrl("f"))], .find, label: "Find", help: "Find a field by its name or what it says."),
+        KeyBinding([.key(.function(8)), .key(.ctrl("g"))], .submit, label: "Submit",
+                   help: "Submit for sign-off (refused, with the reasons, while errors or unaccepted warnings remain).",
+                   inHintBar: false),
         KeyBinding([.key(.function(3)), .text("u")], .undo, label: "Undo", help: "Undo the last change."),
         KeyBinding([.key(.function(4)), .text("r")], .redo, label: "Redo", help: "Redo.", inHintBar: false),
         KeyBinding([.text("a")], .acknowledge, label: "Ack", help: "In Findings: accept a warning, with a reason.", inHintBar: false),

@@ -70,6 +70,8 @@ public enum EditorSession {
     static var files = PlanFileSet("")
     static var screen: CursesScreen?
     static var ownsLock = false
+    /// Submits the plan file for sign-off; returns what to tell the planner. Set by the app.
+    public static var submit: ((String) -> String)?
 
     /// The editor's starting state for a plan file, or why it cannot be edited.
     public static func open(_ path: String, policy: Policy, user: String) -> Result<EditorState, EditorOpenError> {
@@ -148,6 +150,12 @@ public enum EditorSession {
             fresh.section = s.section
             fresh.status = "Reloaded from disk."
             s = fresh
+            return true
+        case .submit:
+            guard !s.dirty else { return true }  // the save before it did not happen (conflict or failure)
+            let message = submit?(s.file) ?? "Submitting is not available here."
+            _ = perform(.reload, &s)
+            if message.hasPrefix("!") { s.overlay = .message(String(message.dropFirst(2))) } else { s.status = message }
             return true
         case .quit:
             return false

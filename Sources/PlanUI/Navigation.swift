@@ -44,6 +44,10 @@ enum Navigation {
             clampFocus(&s)
         case .find:
             s.overlay = .find(TextField())
+        case .submit:
+            guard !s.readOnly else { s.status = "! Read-only: it cannot be submitted from here."; return [] }
+            if s.dirty { return [.save(path: s.file, text: PlanWriter.write(s.plan), expected: s.diskDigest), .submit] }
+            return [.submit]
         case .acknowledge:
             guard s.section == .findings, s.focus < s.findings.count else {
                 s.status = "Go to Findings (8) to accept a warning with a reason."

@@ -13,19 +13,26 @@ public struct PlanSummary: Sendable, Equatable {
     public var errors: Int
     public var warnings: Int
     public var review: String
+    public var author = ""
+    /// When it was last submitted (from the audit log), for the review queue.
+    public var submitted: String?
+    /// The final budget's change from the last signed-off version, in words.
+    public var change = ""
 
     public static func of(path: String, policy: Policy) -> PlanSummary {
         let bytes = (try? AtomicFile.read(path)) ?? []
         let r = Checker.check(bytes: bytes, file: path, policy: policy)
         let p = r.plan ?? Plan()
         let open = r.findings.filter { !$0.acknowledged }
-        return PlanSummary(path: path, id: p.id ?? URL(fileURLWithPath: path).lastPathComponent,
+        var summary = PlanSummary(path: path, id: p.id ?? URL(fileURLWithPath: path).lastPathComponent,
                            name: p.person.preferredName ?? p.person.name ?? "(no name)",
                            status: r.unreadable ? "unreadable" : p.status?.rawValue ?? "draft",
                            budget: p.budget.final?.pounds ?? "—",
                            errors: open.filter { $0.severity == .error }.count,
                            warnings: open.filter { $0.severity == .warning }.count,
                            review: p.review.next?.description ?? "—")
+        summary.author = p.author ?? ""
+        return summary
     }
 }
 
@@ -41,7 +48,9 @@ public struct PlanListState: Sendable, Equatable {
     public var choosingTemplate: SelectList?
     public var templates: [String]
     public var showHelp = false
-    public var status = "Enter opens · n new plan · / filter · s sort · F10 quits"
+    /// The approver's view: submitted plans only, oldest first.
+    public var queue = false
+    public var status = "Enter opens · n new plan · v review queue · / filter · s sort · F10 quits"
 
     public init(store: String, plans: [PlanSummary], templates: [String]) {
         self.store = store
@@ -51,8 +60,12 @@ public struct PlanListState: Sendable, Equatable {
 
     public var visible: [PlanSummary] {
         let f = filter.lowercased()
-        let shown = f.isEmpty ? plans : plans.filter {
+        var shown = f.isEmpty ? plans : plans.filter {
             "\($0.name) \($0.id) \($0.status)".lowercased().contains(f)
+        }
+        if queue {
+            shown = shown.filter { $0.status == "submitted" }
+            return shown.sorted { ($0.submitted ?? "", $0.name) < ($1.submitted ?? "", $1.name) }
         }
         switch sort {
         case .name: return shown.sorted { $0.name.lowercased() < $1.name.lowercased() }
@@ -63,7 +76,7 @@ public struct PlanListState: Sendable, Equatable {
     }
 }
 
-public enum PlanListEffect: Sendable, Equatable { case open(String), create(template: String), quit }
+public enum PlanListEffect: Sendable, Equatable { case open(String), review(String), create(template: String), quit }
 
 public enum PlanListProgram: ScreenProgram {
     public typealias State = PlanListState
@@ -72,6 +85,8 @@ public enum PlanListProgram: ScreenProgram {
         KeyBinding([.key(.function(1)), .text("?")], .text("?"), label: "Help", help: "This help."),
         KeyBinding([.key(.enter)], .key(.enter), label: "Open", help: "Open the plan in the editor."),
         KeyBinding([.text("n"), .key(.function(7))], .text("n"), label: "New", help: "Start a new plan from a template."),
+        KeyBinding([.text("v"), .key(.function(8))], .text("v"), label: "Queue",
+                   help: "Switch between all plans and the review queue (submitted plans, oldest first)."),
         KeyBinding([.text("/")], .text("/"), label: "Filter", help: "Show only plans whose name, id or status has the text."),
         KeyBinding([.text("s")], .text("s"), label: "Sort", help: "Sort by name, status, review date or errors."),
         KeyBinding([.key(.function(10)), .key(.ctrl("q")), .text("q")], .text("q"), label: "Quit", help: "Leave."),
@@ -105,7 +120,12 @@ public enum PlanListProgram: ScreenProgram {
         switch canonical {
         case .key(.up): s.selected = max(0, s.selected - 1)
         case .key(.down), .key(.tab): s.selected = min(max(0, s.visible.count - 1), s.selected + 1)
-        case .key(.enter): if s.selected < s.visible.count { return [.open(s.visible[s.selected].path)] }
+        case .key(.enter):
+            if s.selected < s.visible.count { return [s.queue ? .review(s.visible[s.selected].path) : .open(s.visible[s.selected].path)] }
+        case .text("v"):
+            s.queue.toggle()
+            s.selected = 0
+            s.status = s.queue ? "Review queue: Enter reviews a plan · v all plans" : "All plans."
         case .text("n"): s.choosingTemplate = SelectList(s.templates)
         case .text("/"): s.filtering = TextField(s.filter)
         case .text("s"):
@@ -122,20 +142,26 @@ public enum PlanListProgram: ScreenProgram {
     public static func render(_ s: PlanListState, size: Size) -> Canvas {
         guard TooSmall.fits(size) else { return TooSmall.render(size, quitKeys: "F10 or q") }
         var c = Canvas(size)
-        c.put(" SupportPlan · plans in \(s.store)", row: 0, column: 0, style: .bold, limit: size.width)
-        c.put(" Sorted by \(s.sort.rawValue)" + (s.filter.isEmpty ? "" : " · showing plans with “\(s.filter)”"), row: 1, column: 0)
-        let header = "  Person               Id              Status      Budget      ✗  !  Review"
-        c.put(header, row: 3, column: 0, style: .bold)
+        c.put(" SupportPlan · \(s.queue ? "review queue" : "plans") in \(s.store)", row: 0, column: 0, style: .bold, limit: size.width)
+        c.put(s.queue ? " Submitted plans, oldest first" : " Sorted by \(s.sort.rawValue)"
+              + (s.filter.isEmpty ? "" : " · showing plans with “\(s.filter)”"), row: 1, column: 0)
+        let header = s.queue ? "  Person          Id              Budget      Change       ✗  !  Author       Submitted"
+            : "  Person               Id              Status      Budget      ✗  !  Review"
+        c.put(header, row: 3, column: 0, style: .bold, limit: size.width)
         let rows = s.visible
         var cursor = Point(row: 4, column: 0)
         for (i, p) in rows.enumerated() where i < size.height - 8 {
-            let line = "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budget.padLeft(10))"
-                + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
+            let line = s.queue
+                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(15)) \(p.id.pad(15)) \(p.budget.padLeft(10))  \(p.change.pad(11))"
+                    + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.author.pad(12)) \(p.submitted?.prefix(10) ?? "")"
+                : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budget.padLeft(10))"
+                    + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
             c.put(line, row: 4 + i, column: 0, style: i == s.selected ? .focus : p.errors > 0 ? .plain : .plain)
             if i == s.selected { cursor = Point(row: 4 + i, column: 0) }
         }
         if rows.isEmpty {
-            c.put(s.plans.isEmpty ? "No plans yet. Press n to start one." : "No plan matches the filter.", row: 4, column: 2)
+            c.put(s.queue ? "Nothing is waiting for sign-off." : s.plans.isEmpty ? "No plans yet. Press n to start one."
+                  : "No plan matches the filter.", row: 4, column: 2)
             cursor = Point(row: 4, column: 2)
         }
         c.put(s.status, row: size.height - 2, column: 1, limit: size.width - 2)

@@ -27,6 +27,7 @@ struct EditCommand: ParsableCommand {
         var cache: [String: Policy] = [:]
         let policy = try StoreLocation.policy(for: file, global, cache: &cache)
         try MainActor.assumeIsolated {
+            EditorSubmit.install(global)
             guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
                 throw CLIError("the editor needs a full-screen terminal; use `supportplan check` and `totals` in line mode")
             }

@@ -13,6 +13,7 @@ enum PlanListCommand {
         var cache: [String: Policy] = [:]
         let policy = try StoreLocation.policy(for: store + "/plans/x.yaml", global, cache: &cache)
         try MainActor.assumeIsolated {
+            EditorSubmit.install(global)
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
             defer { screen.stop() }
@@ -23,6 +24,10 @@ enum PlanListCommand {
                 var path: String
                 switch choice {
                 case .quit: return
+                case .review(let p):
+                    state.status = review(p, store: store, policy: policy, global, screen: screen)
+                    state.plans = scan(store, policy)
+                    continue
                 case .open(let p): path = p
                 case .create(let template):
                     guard case .success(let text) = decodeUTF8((try? AtomicFile.read("\(templatesFolder)/plans/\(template).yaml")) ?? []) else {
@@ -53,8 +58,74 @@ enum PlanListCommand {
     static func scan(_ store: String, _ policy: Policy) -> [PlanSummary] {
         let folder = store + "/plans"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
-            .map { PlanSummary.of(path: folder + "/" + $0, policy: policy) }
+        let log = (try? AtomicFile.read(store + "/audit.log")).flatMap { b -> String? in
+            if case .success(let t) = decodeUTF8(b) { return t } else { return nil }
+        }.map { AuditLog.read($0).entries } ?? []
+        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().map { name in
+            var s = PlanSummary.of(path: folder + "/" + name, policy: policy)
+            s.submitted = log.last { $0.plan == s.id && $0.action == "submit" }?.time
+            let plan = read(folder + "/" + name)
+            let previous = lastSigned(store: store, plan: plan)
+            switch (previous?.budget.final, plan?.budget.final) {
+            case (nil, _): s.change = "new"
+            case (let a?, let b?) where a == b: s.change = "same"
+            case (let a?, let b?): s.change = (b > a ? "+" : "-") + Money.pounds(abs(b.pence - a.pence))
+            default: s.change = "?"
+            }
+            return s
+        }
+    }
+
+    static func read(_ path: String) -> Plan? {
+        guard let bytes = try? AtomicFile.read(path), case .success(let text) = decodeUTF8(bytes) else { return nil }
+        return PlanReader.read(text).plan
+    }
+
+    /// The latest signed-off version before this one, from `<store>/signed/<id>-v<n>.yaml`.
+    static func lastSigned(store: String, plan: Plan?) -> Plan? {
+        guard let plan, let id = plan.id else { return nil }
+        let version = plan.version ?? 1
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: store + "/signed")) ?? []
+        let versions = files.compactMap { name -> Int? in
+            guard name.hasPrefix(id + "-v"), name.hasSuffix(".yaml") else { return nil }
+            return Int(name.dropFirst(id.count + 2).dropLast(5))
+        }.filter { $0 < version }
+        guard let latest = versions.max() else { return nil }
+        return read("\(store)/signed/\(id)-v\(latest).yaml")
+    }
+
+    /// The approver's review: sign off or return, then back to the queue with what happened.
+    @MainActor static func review(_ path: String, store: String, policy: Policy, _ global: GlobalOptions,
+                                  screen: CursesScreen) -> String {
+        guard let bytes = try? AtomicFile.read(path) else { return "! \(path) cannot be read." }
+        let check = Checker.check(bytes: bytes, file: path, policy: policy)
+        guard let plan = check.plan else { return "! \(path) cannot be read." }
+        var state = ReviewState(path: path, plan: plan, check: check, previous: lastSigned(store: store, plan: plan),
+                                reasons: policy.returnReasons)
+        while true {
+            let (effect, final) = ReviewSession.run(state, on: screen)
+            state = final
+            screen.invalidate()
+            switch effect {
+            case .back: return "Back from reviewing \(plan.id ?? path)."
+            case .returnPlan(let reasons, let comment):
+                do {
+                    try SignOffService.returnPlan(path, reasons: reasons, comment: comment, by: nil, global)
+                    return "Returned \(plan.id ?? path) to the planner (\(reasons.joined(separator: ", ")))."
+                } catch let e as CLIError { state.status = "! \(e.message)" } catch { state.status = "! \(error)" }
+            case .sign(let keyName, let passphrase):
+                do {
+                    let key = try SignOffService.loadKey(keyName) { passphrase }
+                    switch try SignOffService.sign(path, key: key, global) {
+                    case .signed(let signed):
+                        let warning = signed.warnings.first.map { " (\($0.message))" } ?? ""
+                        return "Signed off \(plan.id ?? path) as \(signed.signer.name): \(signed.signedPath)\(warning)"
+                    case .refused(let findings):
+                        state.status = "! Not signed: " + findings.map(\.message).joined(separator: "; ")
+                    }
+                } catch let e as CLIError { state.status = "! \(e.message)" } catch { state.status = "! \(error)" }
+            }
+        }
     }
 
     /// The approver's words when the plan was last returned, for the planner to see.
@@ -62,5 +133,23 @@ enum PlanListCommand {
         guard let id, let bytes = try? AtomicFile.read(store + "/audit.log"), case .success(let text) = decodeUTF8(bytes),
               let last = AuditLog.read(text).entries.last(where: { $0.plan == id }), last.action == "return" else { return nil }
         return "! Returned by \(last.who): \(last.reason ?? "") — \(last.comment ?? "")"
+    }
+}
+
+/// The editor's "Submit" (F8): the same service as `supportplan submit`.
+enum EditorSubmit {
+    @MainActor static func install(_ global: GlobalOptions) {
+        EditorSession.submit = { path in
+            do {
+                let blocking = try SignOffService.submit(path, by: nil, global)
+                if blocking.isEmpty { return "Submitted for sign-off. An approver will see it in the review queue." }
+                return "! Not submitted yet. First put right: " + blocking.prefix(4).map(\.plain).joined(separator: " ")
+                    + (blocking.count > 4 ? " (and \(blocking.count - 4) more in Findings)" : "")
+            } catch let e as CLIError {
+                return "! \(e.message)"
+            } catch {
+                return "! \(error)"
+            }
+        }
     }
 }
