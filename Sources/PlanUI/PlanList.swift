@@ -76,7 +76,7 @@ public struct PlanListState: Sendable, Equatable {
     }
 }
 
-public enum PlanListEffect: Sendable, Equatable { case open(String), review(String), create(template: String), quit }
+public enum PlanListEffect: Sendable, Equatable { case open(String), review(String), create(template: String), refresh, quit }
 
 public enum PlanListProgram: ScreenProgram {
     public typealias State = PlanListState
@@ -87,6 +87,8 @@ public enum PlanListProgram: ScreenProgram {
         KeyBinding([.text("n"), .key(.function(7))], .text("n"), label: "New", help: "Start a new plan from a template."),
         KeyBinding([.text("v"), .key(.function(8))], .text("v"), label: "Queue",
                    help: "Switch between all plans and the review queue (submitted plans, oldest first)."),
+        KeyBinding([.text("g"), .key(.function(5))], .text("g"), label: "Reload",
+                   help: "Read the store again (after a teammate's changes arrive).", inHintBar: false),
         KeyBinding([.text("/")], .text("/"), label: "Filter", help: "Show only plans whose name, id or status has the text."),
         KeyBinding([.text("s")], .text("s"), label: "Sort", help: "Sort by name, status, review date or errors."),
         KeyBinding([.key(.function(10)), .key(.ctrl("q")), .text("q")], .text("q"), label: "Quit", help: "Leave."),
@@ -132,6 +134,7 @@ public enum PlanListProgram: ScreenProgram {
             let all = PlanListState.SortKey.allCases
             s.sort = all[(all.firstIndex(of: s.sort)! + 1) % all.count]
             s.status = "Sorted by \(s.sort.rawValue)."
+        case .text("g"): return [.refresh]
         case .text("?"): s.showHelp = true
         case .text("q"): return [.quit]
         default: break
@@ -145,15 +148,15 @@ public enum PlanListProgram: ScreenProgram {
         c.put(" SupportPlan · \(s.queue ? "review queue" : "plans") in \(s.store)", row: 0, column: 0, style: .bold, limit: size.width)
         c.put(s.queue ? " Submitted plans, oldest first" : " Sorted by \(s.sort.rawValue)"
               + (s.filter.isEmpty ? "" : " · showing plans with “\(s.filter)”"), row: 1, column: 0)
-        let header = s.queue ? "  Person          Id              Budget      Change       ✗  !  Author       Submitted"
+        let header = s.queue ? "  Person       Id                Budget  Change      ✗  Author      Submitted"
             : "  Person               Id              Status      Budget      ✗  !  Review"
         c.put(header, row: 3, column: 0, style: .bold, limit: size.width)
         let rows = s.visible
         var cursor = Point(row: 4, column: 0)
         for (i, p) in rows.enumerated() where i < size.height - 8 {
             let line = s.queue
-                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(15)) \(p.id.pad(15)) \(p.budget.padLeft(10))  \(p.change.pad(11))"
-                    + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.author.pad(12)) \(p.submitted?.prefix(10) ?? "")"
+                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(12)) \(p.id.pad(13)) \(p.budget.padLeft(10))  \(p.change.pad(10))"
+                    + "  \(String(p.errors).padLeft(2))  \(p.author.pad(11)) \(p.submitted?.prefix(10) ?? "")"
                 : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budget.padLeft(10))"
                     + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
             c.put(line, row: 4 + i, column: 0, style: i == s.selected ? .focus : p.errors > 0 ? .plain : .plain)

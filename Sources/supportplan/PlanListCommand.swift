@@ -24,6 +24,10 @@ enum PlanListCommand {
                 var path: String
                 switch choice {
                 case .quit: return
+                case .refresh:
+                    state.plans = scan(store, policy)
+                    state.status = "Read the store again: \(state.plans.count) plan\(state.plans.count == 1 ? "" : "s")."
+                    continue
                 case .review(let p):
                     state.status = review(p, store: store, policy: policy, global, screen: screen)
                     state.plans = scan(store, policy)

@@ -1,4 +1,5 @@
 /// Reducer tests: each section's editing and linking, findings and acknowledging, and the
+import Foundation
 /// save, conflict, lock, recovery, undo and quit paths.
 import PlanCore
 import Testing
@@ -286,5 +287,36 @@ import TerminalKit
         d.send(.key(.enter))
         #expect(d.state.plan.supports.count == before + lines.count)
         #expect(d.state.plan.supports.last?.kind == .onCost)
+    }
+}
+
+@Suite(.serialized) @MainActor struct SessionFileTests {
+    @Test func aSignedPlanOpensAsTheNextVersion() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("p.yaml").path
+        let text = try String(contentsOf: Driver.root.appendingPathComponent("examples/older-person-home-care.yaml"), encoding: .utf8)
+        try Workflow.setting(status: .signedOff, in: text).write(toFile: path, atomically: true, encoding: .utf8)
+        let state = try EditorSession.open(path, policy: .standard, user: "sam").get()
+        #expect(state.plan.version == 2 && state.plan.status == .draft)
+        #expect(state.plan.budget.previousFinal == Money(pence: 1_725_000))
+        #expect(!state.dirty && state.status.contains("version 2"))
+        EditLock.release(PlanFileSet(path))
+    }
+
+    @Test func aSecondEditorIsToldWhoHasThePlan() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("p.yaml").path
+        try FileManager.default.copyItem(atPath: Driver.root.appendingPathComponent("examples/young-adult-pa.yaml").path, toPath: path)
+        let files = PlanFileSet(path)
+        try "user: priya\nhost: other-desk\nsince: 2026-11-25T09:00:00Z\npid: 1\n".write(toFile: files.lock, atomically: true, encoding: .utf8)
+        let state = try EditorSession.open(path, policy: .standard, user: "sam").get()
+        #expect(state.overlay == .locked(holder: "priya on other-desk has had this plan open since 2026-11-25T09:00:00Z."))
+        // A lock left on this host by a process that is gone is stale and taken over.
+        try "user: sam\nhost: \(ProcessInfo.processInfo.hostName)\nsince: x\npid: 999999\n".write(toFile: files.lock, atomically: true, encoding: .utf8)
+        let again = try EditorSession.open(path, policy: .standard, user: "sam").get()
+        #expect(again.overlay == nil)
+        EditLock.release(files)
     }
 }
