@@ -97,6 +97,8 @@ public enum EditorSession {
                                 diskDigest: Digest.of(bytes))
             state.status = "Signed off: your changes become version \((plan.version ?? 1) + 1), a draft. The signed copy stays in signed/."
         }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        state.today = PlanDate(year: parts.year!, month: parts.month!, day: parts.day!)
         if let holder = EditLock.acquire(files, user: user) {
             state.overlay = .locked(holder: holder)
             ownsLock = false
@@ -106,7 +108,9 @@ public enum EditorSession {
                case .success(let text) = decodeUTF8(saved), let recovered = PlanReader.read(text).plan, recovered != plan {
                 let when = (try? FileManager.default.attributesOfItem(atPath: files.recovery)[.modificationDate] as? Date)
                     .map { Workflow.timestamp($0) } ?? "earlier"
+                let today = state.today
                 state = EditorState(plan: recovered, file: path, policy: policy, diskDigest: Digest.of(bytes))
+                state.today = today
                 state.undo = [plan]
                 state.dirty = true
                 state.overlay = .recover(savedAt: when)
@@ -155,6 +159,7 @@ public enum EditorSession {
                 return true
             }
             var fresh = EditorState(plan: plan, file: s.file, policy: s.policy, diskDigest: Digest.of(bytes))
+            fresh.today = s.today
             fresh.section = s.section
             fresh.status = "Reloaded from disk."
             s = fresh

@@ -68,6 +68,8 @@ public struct EditorState: Sendable, Equatable {
     public var preview: Costing?
     /// Quit once the save that was asked for succeeds.
     public var quitAfterSave = false
+    /// Today, for `updated:` on save (given, so the reducer stays pure).
+    public var today: PlanDate?
 
     public init(plan: Plan, file: String, policy: Policy = .standard, diskDigest: String = "") {
         self.plan = plan

@@ -184,6 +184,8 @@ enum Form {
                 Bind.date("Next review", "review.next", \.review.next, p),
                 Bind.text("Written by", "author", \.author, p),
                 Bind.date("Started", "created", \.created, p),
+                Bind.text("Plan id", "id", \.id, p),
+                Bind.word("Law that applies", "jurisdiction", \.jurisdiction, p),
             ] + listRows(.acknowledged, p)
         case .findings:
             return []

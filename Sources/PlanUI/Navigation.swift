@@ -20,6 +20,10 @@ enum Navigation {
             }
         case .save:
             guard !s.readOnly else { s.status = "! This plan is open read-only; it cannot be saved here."; return [] }
+            if let today = s.today, s.dirty, s.plan.updated != today {
+                s.plan.updated = today  // part of this save, not a separate undo step
+                s.recheck()
+            }
             return [.save(path: s.file, text: PlanWriter.write(s.plan), expected: s.diskDigest)]
         case .quit:
             if s.dirty && !s.readOnly { s.overlay = .confirmQuit; return [] }

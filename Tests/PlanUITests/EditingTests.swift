@@ -207,6 +207,17 @@ import TerminalKit
         #expect(effects == [.save(path: "/tmp/plan-mine.yaml", text: PlanWriter.write(d.state.plan), expected: nil)])
     }
 
+    @Test func savingStampsTodayAsUpdated() {
+        var d = Driver.blank()
+        d.state.today = PlanDate("2027-01-05")
+        d.send(.key(.ctrl("s")))
+        #expect(d.state.plan.updated == PlanDate("2026-11-25"), "nothing changed, nothing stamped")
+        d.set("Name", "Mary")
+        let effects = d.send(.key(.ctrl("s")))
+        #expect(d.state.plan.updated == PlanDate("2027-01-05"))
+        #expect(effects == [.save(path: "/tmp/plan.yaml", text: PlanWriter.write(d.state.plan), expected: "d0")])
+    }
+
     @Test func quitAsksWhenUnsaved() {
         var d = Driver.blank()
         #expect(d.send(.key(.function(10))) == [.deleteRecovery, .quit])

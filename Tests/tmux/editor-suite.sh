@@ -80,6 +80,16 @@ keys Down Enter; $T send-keys -t s -l "0"; keys Enter
 keys Down Enter; $T send-keys -t s -l "9000"; keys Enter
 check "the budget bar shows what is left, in words and symbols" \
   wait_text "✓ £227.60 left · £8,772.40 of £9,000.00 a year (£168.70 a week)"
+# Output measured from tmux's pipe of the pane: one typed character, then 5 idle seconds.
+keys 1; keys Enter
+$T pipe-pane -t s -o "cat >> $work/bytes"; sleep 0.3; : > "$work/bytes"
+$T send-keys -t s -l "M"; wait_text "> Name                  M" 5; sleep 0.3
+typed=$(stat -c %s "$work/bytes"); : > "$work/bytes"; sleep 5; idle=$(stat -c %s "$work/bytes")
+$T pipe-pane -t s
+echo "# editor: bytes written for one typed character: $typed (target ≤ 32); during 5 idle seconds: $idle (target 0)"
+check "typing a character in a field writes at most 32 bytes ($typed)" test "$typed" -le 32
+check "an idle editor writes nothing, even while the recovery file is written ($idle bytes)" test "$idle" -eq 0
+keys Escape
 keys C-s
 check "Ctrl-S saves" wait_text "Saved $PLAN"
 json=$("$BIN" check --json "$PLAN")
