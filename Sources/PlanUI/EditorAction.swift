@@ -12,6 +12,7 @@ public enum EditorAction: Sendable, Equatable {
     case acknowledge
     case find
     case submit
+    case plainWords
     case tick
     case signal(Int32)
     /// Results of effects, fed back by the session.
@@ -47,6 +48,7 @@ public enum EditorKeys {
         KeyBinding([.key(.function(3)), .text("u")], .undo, label: "Undo", help: "Undo the last change."),
         KeyBinding([.key(.function(4)), .text("r")], .redo, label: "Redo", help: "Redo.", inHintBar: false),
         KeyBinding([.text("a")], .acknowledge, label: "Ack", help: "In Findings: accept a warning, with a reason.", inHintBar: false),
+        KeyBinding([.key(.function(9)), .text("p")], .plainWords, label: "Plain", help: "Plain words on or off.", inHintBar: false),
         KeyBinding([.key(.ctrl("l"))], .redraw, label: "Redraw", help: "Draw the screen again.", inHintBar: false),
         KeyBinding([.key(.function(10)), .key(.ctrl("q"))], .quit, label: "Quit", help: "Leave (asks if something is unsaved)."),
     ])

@@ -68,6 +68,8 @@ public struct EditorState: Sendable, Equatable {
     public var preview: Costing?
     /// Quit once the save that was asked for succeeds.
     public var quitAfterSave = false
+    /// Plain words for labels, sections and fixed values (`--plain-language`, P or F9).
+    public var plainLanguage = false
     /// Today, for `updated:` on save (given, so the reducer stays pure).
     public var today: PlanDate?
 
@@ -96,6 +98,7 @@ public struct EditorState: Sendable, Equatable {
             && a.edit == b.edit && a.overlay == b.overlay && a.dirty == b.dirty && a.readOnly == b.readOnly
             && a.status == b.status && a.recoveryPending == b.recoveryPending && a.undo.count == b.undo.count
             && a.redo.count == b.redo.count && a.diskDigest == b.diskDigest && a.preview == b.preview
+            && a.plainLanguage == b.plainLanguage
     }
 }
 

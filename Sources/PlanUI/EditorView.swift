@@ -39,7 +39,7 @@ public enum EditorView {
         c.put(" " + bar, row: 1, column: 0, style: style, limit: w)
         var col = 0
         for section in Section.allCases {
-            let label = "\(section.rawValue + 1) \(w >= 100 ? section.title : short(section))"
+            let label = "\(section.rawValue + 1) \(s.plainLanguage ? PlainWords.section(section) : w >= 100 ? section.title : short(section))"
             let current = section == s.section
             c.put(current ? "[\(label)]" : " \(label)", row: 2, column: col, style: current ? .reverse : .plain)
             col += DisplayWidth.of(label) + (current ? 2 : 1)
@@ -61,8 +61,9 @@ public enum EditorView {
     }
 
     static func breadcrumb(_ s: EditorState) -> String {
-        guard let e = s.entry, e.index < e.list.count(s.plan) else { return s.section.title }
-        return "\(s.section.title) › \(e.list.summary(s.plan, e.index))  (Esc: back to the list)"
+        let title = s.plainLanguage ? PlainWords.section(s.section) : s.section.title
+        guard let e = s.entry, e.index < e.list.count(s.plan) else { return title }
+        return "\(title) › \(e.list.summary(s.plan, e.index))  (Esc: back to the list)"
     }
 
     /// ✗ error, ! warning, i info, ✓ accepted: a marker never carried by colour alone.
@@ -78,9 +79,11 @@ public enum EditorView {
         }
     }
 
-    static func display(_ row: FieldRow) -> String {
+    static func display(_ row: FieldRow, plain: Bool = false) -> String {
         switch row.kind {
-        case .choice(let options): return options.first { $0.value == row.value }?.label ?? row.value
+        case .choice(let options):
+            if plain, !row.value.isEmpty, PlainWords.values[row.value] != nil { return PlainWords.value(row.value) }
+            return options.first { $0.value == row.value }?.label ?? row.value
         case .multi(let options):
             let values = row.value.split(separator: ",").map(String.init)
             return values.isEmpty ? "(none chosen)" : values.map { v in options.first { $0.value == v }.map { _ in v } ?? v }
@@ -118,7 +121,8 @@ public enum EditorView {
                 y += 1
                 continue
             }
-            c.put((i == s.focus ? "> " : "  ") + row.label, row: y, column: 2, style: i == s.focus ? .bold : .plain,
+            let label = s.plainLanguage ? PlainWords.label(row.label) : row.label
+            c.put((i == s.focus ? "> " : "  ") + label, row: y, column: 2, style: i == s.focus ? .bold : .plain,
                   limit: labelWidth - 3)
             let valueWidth = width - labelWidth - 1
             if let edit = s.edit, edit.path == row.path {
@@ -139,7 +143,7 @@ public enum EditorView {
                                                                     style: .init(.underline)))
                 }
             } else {
-                let value = display(row)
+                let value = display(row, plain: s.plainLanguage)
                 c.put(value.isEmpty ? "·" : value, row: y, column: labelWidth, style: value.isEmpty ? .dim : .plain,
                       limit: valueWidth)
                 if i == s.focus { cursor = Point(row: y, column: labelWidth) }
@@ -206,11 +210,11 @@ public enum EditorView {
         case .picker(let p):
             var lines = p.options.enumerated().map { i, o -> String in
                 let mark = p.multi ? (p.chosen.contains(o.value) ? "[x]" : "[ ]") : (i == p.selected ? "(•)" : "( )")
-                return "\(mark) \(i < 9 ? "\(i + 1) " : "  ")\(o.label)"
+                return "\(mark) \(i < 9 ? "\(i + 1) " : "  ")\(s.plainLanguage ? PlainWords.value(o.label) : o.label)"
             }
             lines.append("")
             lines.append(p.multi ? "↑/↓ move · Space ticks · Enter keeps · Esc cancels" : "↑/↓ move · Enter chooses · Esc cancels")
-            return frame(p.title, lines, &c, focusLine: p.selected)
+            return frame(s.plainLanguage ? PlainWords.label(p.title) : p.title, lines, &c, focusLine: p.selected)
         case .acknowledge(let rule, let reason):
             let p = frame("Accept \(rule.rawValue)", ["Why is this all right? (Enter keeps it, Esc cancels)", "", ""], &c, focusLine: 2)
             let col = reason.render(into: &c, row: p.row, column: p.column, width: min(60, c.size.width - p.column - 4),

@@ -48,6 +48,9 @@ enum Navigation {
             clampFocus(&s)
         case .find:
             s.overlay = .find(TextField())
+        case .plainWords:
+            s.plainLanguage.toggle()
+            s.status = s.plainLanguage ? "Plain words on (P turns them off)." : "Plain words off."
         case .submit:
             guard !s.readOnly else { s.status = "! Read-only: it cannot be submitted from here."; return [] }
             if s.dirty { return [.save(path: s.file, text: PlanWriter.write(s.plan), expected: s.diskDigest), .submit] }

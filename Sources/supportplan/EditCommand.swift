@@ -36,6 +36,7 @@ struct EditCommand: ParsableCommand {
             case .success(let s): state = s
             case .failure(let e): throw CLIError(e.message)
             }
+            state.plainLanguage = global.plainLanguage
             if let note = PlanListCommand.returnNote(store: StoreLocation.root(for: file, global), id: state.plan.id) {
                 state.status = note
             }

@@ -47,6 +47,7 @@ enum PlanListCommand {
                 }
                 switch EditorSession.open(path, policy: policy, user: currentUser()) {
                 case .success(var editor):
+                    editor.plainLanguage = global.plainLanguage
                     if let note = returnNote(store: store, id: editor.plan.id) { editor.status = note }
                     EditorSession.run(editor, on: screen)
                     screen.invalidate()

@@ -41,6 +41,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Line-by-line prompts instead of the full screen.")
     var plain = false
+
+    @Flag(name: .customLong("plain-language"), help: "Plain words instead of professional terms in the editor.")
+    var plainLanguage = false
 }
 
 /// Bad input the person can fix: printed as given, exit code 2.

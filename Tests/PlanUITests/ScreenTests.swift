@@ -97,6 +97,33 @@ import TerminalKit
         #expect(c.line(2).contains("[5 Budget]") && c.line(2).contains("6 Keeping safe"))
     }
 
+    @Test func plainWordsLeaveNoJargonOnTheScreens() {
+        var d = Driver.blank()
+        d.state.plainLanguage = true
+        var screens: [Canvas] = []
+        for key in ["1", "2", "3", "4", "5", "6", "7", "8"] {
+            d.send(.text(key))
+            screens.append(d.screen)
+        }
+        d.send(.text("4"))
+        d.focus("+ Add")
+        d.send(.key(.enter))
+        d.choose("Kind", ["pa"])
+        d.choose("Management", ["direct-payment"])
+        screens.append(d.screen)
+        d.focus("Management")
+        d.send(.key(.enter))
+        screens.append(d.screen)
+        for c in screens {
+            #expect(JargonRule.matches(in: c.text, Policy.defaultJargon).isEmpty,
+                    "\(JargonRule.matches(in: c.text, Policy.defaultJargon).map(\.term)) in:\n\(c.text)")
+        }
+        #expect(screens[4].text.contains("Your money (a year)"))
+        #expect(screens[8].text.contains("How money is handled  money paid to you"))
+        d.state.plainLanguage = false
+        #expect(d.screen.text.contains("direct payment") || d.screen.text.contains("direct-payment"))
+    }
+
     @Test func tooSmall() {
         let c = EditorView.render(Driver.blank().state, size: Size(width: 70, height: 20))
         #expect(c.text.contains("Terminal too small (need 80×24)"))
