@@ -55,6 +55,9 @@ struct NewCommand: ParsableCommand {
         }
         do { try AtomicFile.write(plan, to: target) } catch { throw CLIError("\(error)") }
         print("Wrote \(target) from the '\(template)' template. Next: supportplan check \(target)")
+        if template == "self-written" {
+            print("To write it one question at a time, in plain words: supportplan guide \(target)")
+        }
     }
 }
 

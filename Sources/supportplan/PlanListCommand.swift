@@ -44,6 +44,16 @@ enum PlanListCommand {
                         state.status = "! \(error)"
                         continue
                     }
+                    if template == "self-written", let plan = LoadedPlanText.read(path) {
+                        // A person writing their own plan gets the guided questions first.
+                        GuideSession.save = { s in try? GuideLineMode.save(s) }
+                        GuideSession.easyRead = { _ in "The easy-read copy can be made later with supportplan render." }
+                        _ = GuideSession.run(GuideState(plan: plan, file: path, policy: policy), on: screen)
+                        screen.invalidate()
+                        state.plans = scan(store, policy)
+                        state.status = "Saved \(URL(fileURLWithPath: path).lastPathComponent). Enter opens it in the editor."
+                        continue
+                    }
                 }
                 switch EditorSession.open(path, policy: policy, user: currentUser()) {
                 case .success(var editor):
@@ -157,4 +167,8 @@ enum EditorSubmit {
             }
         }
     }
+}
+
+enum LoadedPlanText {
+    static func read(_ path: String) -> Plan? { PlanListCommand.read(path) }
 }
