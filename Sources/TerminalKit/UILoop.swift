@@ -2,6 +2,10 @@
 /// or the size changed. It blocks on input with no timer, so an idle screen writes nothing
 /// (a screen reader is not interrupted).
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 public protocol ScreenProgram {
     associatedtype State: Equatable
     associatedtype Action
@@ -31,6 +35,8 @@ public enum UILoop {
         var state = initial
         var size = screen.size
         screen.present(P.render(state, size: size))
+        // For the start-up benchmark: stop right after the first frame.
+        if getenv("SUPPORTPLAN_EXIT_AFTER_FIRST_FRAME") != nil { return state }
         var presented = state
         while screen.running {
             let event = screen.readEvent(timeoutMilliseconds: P.tickAfter(state) ?? -1)

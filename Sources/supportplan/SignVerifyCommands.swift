@@ -46,26 +46,35 @@ struct SignCommand: ParsableCommand {
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a signed plan against its .minisig and the store's trusted keys (exit 1 if it does not match)."
+        abstract: "Check signed plans against their .minisig and the store's trusted keys (exit 1 if any does not match)."
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("A signed plan file (signed/<id>-v<n>.yaml).", valueName: "FILE")) var file: String
+    @Argument(help: ArgumentHelp("Signed plan files (signed/<id>-v<n>.yaml).", valueName: "FILE")) var files: [String]
+    @Flag(name: .long, help: "Print only the files that fail.") var quiet = false
 
     func run() throws {
-        let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(file) } catch { throw CLIError("\(error.path): cannot be read: \(error.what)") }
-        guard let sig = try? AtomicFile.read(file + ".minisig"), case .success(let sigText) = decodeUTF8(sig) else {
-            throw CLIError("\(file).minisig: no signature beside the plan; it has not been signed off")
+        var failed = false
+        var keysByStore: [String: [MinisignPublicKey]] = [:]
+        for file in files {
+            let bytes: [UInt8]
+            do { bytes = try AtomicFile.read(file) } catch { throw CLIError("\(error.path): cannot be read: \(error.what)") }
+            guard let sig = try? AtomicFile.read(file + ".minisig"), case .success(let sigText) = decodeUTF8(sig) else {
+                throw CLIError("\(file).minisig: no signature beside the plan; it has not been signed off")
+            }
+            let store = StoreLocation.root(for: file, global)
+            if keysByStore[store] == nil { keysByStore[store] = Array(LoadedPlan.trustedKeys(in: store + "/keys").values) }
+            let (key, finding) = Workflow.verify(bytes, signatureText: sigText, keys: keysByStore[store]!)
+            if let finding {
+                print("\(file):1:1: error[\(finding.rule.rawValue)]: \(finding.message)\n  plain: \(finding.plain)")
+                failed = true
+                continue
+            }
+            if !quiet {
+                let comment = (try? MinisignSignature(fileText: sigText))?.trustedComment ?? ""
+                print("\(file): signature verified with trusted key \(key!.keyIDHex) (\(key!.comment)).\n  \(comment)")
+            }
         }
-        let store = StoreLocation.root(for: file, global)
-        let keys = Array(LoadedPlan.trustedKeys(in: store + "/keys").values)
-        let (key, finding) = Workflow.verify(bytes, signatureText: sigText, keys: keys)
-        if let finding {
-            print("\(file):1:1: error[\(finding.rule.rawValue)]: \(finding.message)\n  plain: \(finding.plain)")
-            throw ExitCode(1)
-        }
-        let comment = (try? MinisignSignature(fileText: sigText))?.trustedComment ?? ""
-        print("\(file): signature verified with trusted key \(key!.keyIDHex) (\(key!.comment)).\n  \(comment)")
+        if failed { throw ExitCode(1) }
     }
 }

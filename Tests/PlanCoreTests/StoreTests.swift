@@ -39,6 +39,15 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "old\n")
     }
 
+    @Test func aSaveClearsTemporariesLeftByKilledSaves() throws {
+        let dir = try tempDir()
+        let file = dir + "/plan.yaml"
+        try "x".write(toFile: dir + "/.plan.yaml.999999.12345.tmp", atomically: false, encoding: .utf8)
+        try "y".write(toFile: dir + "/.other.yaml.999999.1.tmp", atomically: false, encoding: .utf8)
+        try AtomicFile.write("one\n", to: file)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [".other.yaml.999999.1.tmp", "plan.yaml"])
+    }
+
     @Test func readMissingFileNamesIt() {
         #expect {
             try AtomicFile.read("/nonexistent/x.yaml")

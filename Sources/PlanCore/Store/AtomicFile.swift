@@ -1,6 +1,7 @@
 /// Saves that cannot leave a half-written plan: write a temporary file in the same folder,
 /// fsync it, rename it over the old one, fsync the folder. New files are created 0600
 /// (plans hold personal health data); an existing file keeps its mode.
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,6 +44,19 @@ public enum AtomicFile {
         ok = true
         let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { _ = fsync(dir); close(dir) }
+        removeStaleTemporaries(folder: folder, name: name)
+    }
+
+    /// A save killed half-way (kill -9, power cut) leaves its `.NAME.PID.RANDOM.tmp` behind:
+    /// the plan itself is whole, old or new. The next save of the same file clears them.
+    static func removeStaleTemporaries(folder: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let prefix = "." + name + "."
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let middle = entry.dropFirst(prefix.count).dropLast(4)
+            guard let pid = middle.split(separator: ".").first.flatMap({ Int32($0) }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + entry) }
+        }
     }
 
     public static func write(_ text: String, to path: String) throws(FileError) {
