@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import Synchronization
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,21 +29,32 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var worst: Int32 = 0
         var cache: [String: Policy] = [:]
-        for file in try PlanFiles.expand(paths) {
-            let result: CheckResult
-            do {
-                let bytes = try AtomicFile.read(file)
-                let policy = try StoreLocation.policy(for: file, global, cache: &cache)
-                result = Checker.check(bytes: bytes, file: file, policy: policy)
-            } catch let error as FileError {
+        let files = try PlanFiles.expand(paths)
+        let policies = try files.map { try StoreLocation.policy(for: $0, global, cache: &cache) }
+        // Plans are independent: check them on every core, print them in order.
+        let results = Mutex([Result<CheckResult, FileError>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let r: Result<CheckResult, FileError>
+            do throws(FileError) { r = .success(Checker.check(bytes: try AtomicFile.read(files[i]), file: files[i], policy: policies[i])) }
+            catch { r = .failure(error) }
+            results.withLock { $0[i] = r }
+        }
+        var out = ""
+        for r in results.withLock({ $0 }) {
+            switch r! {
+            case .failure(let error):
+                print(out, terminator: "")
+                out = ""
                 printError("\(error.path): cannot be read: \(error.what)")
                 worst = 2
-                continue
+            case .success(let result):
+                out += json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result)
+                let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
+                worst = max(worst, result.unreadable ? 2 : failed ? 1 : 0)
+                if out.utf8.count > 1 << 16 { print(out, terminator: ""); out = "" }
             }
-            print(json ? CheckOutput.json(result) : CheckOutput.text(result), terminator: json ? "\n" : "")
-            let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
-            worst = max(worst, result.unreadable ? 2 : failed ? 1 : 0)
         }
+        print(out, terminator: "")
         if worst != 0 { throw ExitCode(worst) }
     }
 }

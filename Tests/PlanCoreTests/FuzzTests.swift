@@ -80,8 +80,11 @@ enum Mutator {
         #expect(PlanWriter.write(back.plan ?? Plan()) == written)
     }
 
+    /// `FUZZ_SEEDS=100000 swift test -c release --filter FuzzTests` for a long run (scripts/fuzz).
+    static let seeds = Int(ProcessInfo.processInfo.environment["FUZZ_SEEDS"] ?? "") ?? 1500
+
     @Test func mutatedExamples() async {
-        await propertyCheck(count: 1500, input: Gen<UInt64>.value(in: 0...UInt64.max)) { seed in
+        await propertyCheck(count: FuzzTests.seeds, input: Gen<UInt64>.value(in: 0...UInt64.max)) { seed in
             for example in FuzzTests.examples {
                 FuzzTests.checkOne(Mutator.mutate(example, seed: seed))
             }
