@@ -8,23 +8,11 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 BIN=$(realpath "${1:-.build/debug/supportplan}")
 T="tmux -L sp-editor-$$"
+. "$(dirname "$0")/lib.sh"
 work=$(mktemp -d)
-pass=0; fail=0
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
 
-ok() { pass=$((pass + 1)); echo "ok   - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; $T capture-pane -t s -p 2>/dev/null | sed 's/^/     | /'; }
-wait_text() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while ((SECONDS < deadline)); do
-    $T capture-pane -t s -p 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.05
-  done
-  return 1
-}
 wait_file() { local deadline=$((SECONDS + ${2:-10})); while ((SECONDS < deadline)); do [ -e "$1" ] && return 0; sleep 0.05; done; return 1; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
-keys() { $T send-keys -t s "$@"; sleep 0.15; }
 
 PLAN="$work/plans/mary.yaml"
 mkdir -p "$work/plans"
@@ -116,5 +104,4 @@ keys k
 check "the recovered edit is on screen" wait_text "> Name                  Mary Jones"
 check "it is marked unsaved" wait_text "● unsaved"
 
-echo "tmux: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -7,21 +7,9 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 BIN=$(realpath "${1:-.build/debug/supportplan}")
 T="tmux -L sp-guide-$$"
+. "$(dirname "$0")/lib.sh"
 work=$(mktemp -d)
-pass=0; fail=0
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
-ok() { pass=$((pass + 1)); echo "ok   - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; $T capture-pane -t s -p 2>/dev/null | sed 's/^/     | /'; }
-wait_text() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while ((SECONDS < deadline)); do
-    $T capture-pane -t s -p 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.05
-  done
-  return 1
-}
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
-keys() { $T send-keys -t s "$@"; sleep 0.15; }
 type_line() { $T send-keys -t s -l "$1"; sleep 0.1; keys Enter; }
 cursor_after_answer_label() {
   local row; row=$($T capture-pane -t s -p | grep -n "^  Your answer:" | cut -d: -f1)
@@ -66,5 +54,4 @@ keys C-n
 check "a question can be skipped" wait_text "Skipped. It will be on the list of things still to do."
 keys F10
 wait_text "Saved."
-echo "tmux: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

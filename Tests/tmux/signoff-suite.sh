@@ -8,21 +8,9 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 BIN=$(realpath "${1:-.build/debug/supportplan}")
 T="tmux -L sp-signoff-$$"
+. "$(dirname "$0")/lib.sh"
 S=$(mktemp -d)
-pass=0; fail=0
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$S"' EXIT
-ok() { pass=$((pass + 1)); echo "ok   - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; $T capture-pane -t s -p 2>/dev/null | sed 's/^/     | /'; }
-wait_text() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while ((SECONDS < deadline)); do
-    $T capture-pane -t s -p 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.05
-  done
-  return 1
-}
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
-keys() { $T send-keys -t s "$@"; sleep 0.15; }
 run() { keys "clear; $*" Enter; }
 
 mkdir -p "$S/plans"
@@ -76,5 +64,4 @@ check "the signed copy has the planner's fix" grep -q "the council pays" "$S/sig
 run "$BIN log --store $S; echo log=\$?"
 check "the audit log has submit, return, submit, sign, chain intact" wait_text "4 entries, chain intact."
 
-echo "tmux: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -9,31 +9,11 @@ cd "$(dirname "$0")/../.."
 BIN=$(realpath "${1:-.build/debug/supportplan}")
 SOCK="sp-suite-$$"
 T="tmux -L $SOCK"
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"
 work=$(mktemp -d)
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
 
-ok() { pass=$((pass + 1)); echo "ok   - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; $T capture-pane -t s -p 2>/dev/null | sed 's/^/     | /'; }
 
-# wait_text TEXT [SECONDS]: until the screen shows TEXT.
-wait_text() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while ((SECONDS < deadline)); do
-    $T capture-pane -t s -p 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.05
-  done
-  return 1
-}
-# wait_history TEXT [SECONDS]: until the screen or its scrollback shows TEXT.
-wait_history() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while ((SECONDS < deadline)); do
-    $T capture-pane -t s -p -S - 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.05
-  done
-  return 1
-}
 # wait_gone TEXT: until the screen no longer shows TEXT.
 wait_gone() {
   local deadline=$((SECONDS + ${2:-10}))
@@ -43,16 +23,6 @@ wait_gone() {
   done
   return 1
 }
-# wait_flag FORMAT VALUE: until tmux reports FORMAT (e.g. #{alternate_on}) as VALUE.
-wait_flag() {
-  local deadline=$((SECONDS + ${3:-10}))
-  while ((SECONDS < deadline)); do
-    [ "$($T display -t s -p "$1")" = "$2" ] && return 0
-    sleep 0.05
-  done
-  return 1
-}
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
 
 # A fresh interactive shell at 80×24, then the demo in it (so Ctrl-Z and fg work).
 session=0
@@ -159,5 +129,4 @@ check "line mode explains a refused amount in words" wait_text "has more than tw
 $T send-keys -t s '612.50' Enter '2' Enter
 check "line mode finishes with a summary line" wait_text "Mary: Agency, £612.50 a week, over the £500.00 a week budget."
 
-echo "tmux: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
