@@ -28,24 +28,8 @@ enum Navigation {
         case .quit:
             if s.dirty && !s.readOnly { s.overlay = .confirmQuit; return [] }
             return [.deleteRecovery, .quit]
-        case .undo:
-            guard let previous = s.undo.popLast() else { s.status = "Nothing to undo."; return [] }
-            s.redo.append(s.plan)
-            s.plan = previous
-            s.dirty = true
-            s.recoveryPending = true
-            s.recheck()
-            s.status = "Undone."
-            clampFocus(&s)
-        case .redo:
-            guard let next = s.redo.popLast() else { s.status = "Nothing to redo."; return [] }
-            s.undo.append(s.plan)
-            s.plan = next
-            s.dirty = true
-            s.recoveryPending = true
-            s.recheck()
-            s.status = "Redone."
-            clampFocus(&s)
+        case .undo: step(&s, from: \.undo, to: \.redo, done: "Undone.", none: "Nothing to undo.")
+        case .redo: step(&s, from: \.redo, to: \.undo, done: "Redone.", none: "Nothing to redo.")
         case .find:
             s.overlay = .find(TextField())
         case .plainWords:
@@ -73,6 +57,19 @@ enum Navigation {
         default: break
         }
         return []
+    }
+
+    /// Undo or redo: the plan from one stack, the current one onto the other.
+    static func step(_ s: inout EditorState, from: WritableKeyPath<EditorState, [Plan]>, to: WritableKeyPath<EditorState, [Plan]>,
+                     done: String, none: String) {
+        guard let plan = s[keyPath: from].popLast() else { s.status = none; return }
+        s[keyPath: to].append(s.plan)
+        s.plan = plan
+        s.dirty = true
+        s.recoveryPending = true
+        s.recheck()
+        s.status = done
+        clampFocus(&s)
     }
 
     static func goTo(_ s: inout EditorState, _ section: Section) {
