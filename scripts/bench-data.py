@@ -78,6 +78,6 @@ for i in range(count):
     with open(os.path.join(out, "plans", f"plan-{i:05d}.yaml"), "w") as f:
         f.write(plan(i, 20, faults[i % len(faults)]))
 with open(os.path.join(out, "plan-1000-lines.yaml"), "w") as f:
-    f.write(plan(99999, 75, None))
+    f.write(plan(99999, 87, None))
 with open(os.path.join(out, "plan-200-lines.yaml"), "w") as f:
     f.write(plan(99998, 14, None))
