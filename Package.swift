@@ -67,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanDocumentsTests",
-            dependencies: ["PlanDocuments", "PlanCore", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["PlanDocuments", "PlanCore", .product(name: "CSV", package: "CSV.swift")],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "PlanUITests",
@@ -75,7 +76,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CommandTests",
-            dependencies: ["supportplan", "PlanCore"]
+            dependencies: ["supportplan", "PlanCore"],
+            exclude: ["Guide"]
         ),
     ],
     swiftLanguageModes: [.v6]
