@@ -91,14 +91,11 @@ public enum EditorSession {
         var state = EditorState(plan: plan, file: path, policy: policy, diskDigest: Digest.of(bytes))
         if plan.status == .signedOff || plan.status == .superseded {
             // A signed plan is never changed: edits make the next version, a draft.
-            let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-            let today = PlanDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-            state = EditorState(plan: Workflow.newVersion(of: plan, today: today), file: path, policy: policy,
+            state = EditorState(plan: Workflow.newVersion(of: plan, today: PlanDate.today()), file: path, policy: policy,
                                 diskDigest: Digest.of(bytes))
             state.status = "Signed off: your changes become version \((plan.version ?? 1) + 1), a draft. The signed copy stays in signed/."
         }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        state.today = PlanDate(year: parts.year!, month: parts.month!, day: parts.day!)
+        state.today = PlanDate.today()
         if let holder = EditLock.acquire(files, user: user) {
             state.overlay = .locked(holder: holder)
             ownsLock = false

@@ -63,7 +63,6 @@ struct NewCommand: ParsableCommand {
 
 enum Today {
     static var date: PlanDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return PlanDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        PlanDate.today()
     }
 }

@@ -86,11 +86,15 @@ public enum Workflow {
         return p
     }
 
-    /// `2026-11-21T10:42:00Z`.
+    /// `2026-11-21T10:42:00Z`: UTC, whole seconds. Formatted with the C library, not
+    /// `ISO8601DateFormatter`, which loads ICU's time-zone data (6 MB resident in the editor).
     public static func timestamp(_ date: Date = Date()) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var t = tm()
+        gmtime_r(&seconds, &t)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = String(Int(t.tm_year) + 1900)
+        return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))"
+            + "T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))Z"
     }
 }
