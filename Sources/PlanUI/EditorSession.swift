@@ -88,14 +88,15 @@ public enum EditorSession {
             return .failure(EditorOpenError(message:
                 "\(path):\(f?.position?.description ?? "1:1"): \(f?.message ?? "not YAML"); fix it in a text editor first"))
         }
+        let today = PlanDate.today()
         var state = EditorState(plan: plan, file: path, policy: policy, diskDigest: Digest.of(bytes))
         if plan.status == .signedOff || plan.status == .superseded {
             // A signed plan is never changed: edits make the next version, a draft.
-            state = EditorState(plan: Workflow.newVersion(of: plan, today: PlanDate.today()), file: path, policy: policy,
+            state = EditorState(plan: Workflow.newVersion(of: plan, today: today), file: path, policy: policy,
                                 diskDigest: Digest.of(bytes))
             state.status = "Signed off: your changes become version \((plan.version ?? 1) + 1), a draft. The signed copy stays in signed/."
         }
-        state.today = PlanDate.today()
+        state.today = today
         if let holder = EditLock.acquire(files, user: user) {
             state.overlay = .locked(holder: holder)
             ownsLock = false

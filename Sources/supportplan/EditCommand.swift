@@ -18,11 +18,10 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         if !AtomicFile.exists(file) {
             let folder = try PlanTemplates.folder(override: nil)
-            guard case .success(let text) = decodeUTF8((try? AtomicFile.read("\(folder)/plans/\(template).yaml")) ?? []) else {
+            guard let plan = PlanTemplates.newPlan(template, in: folder) else {
                 throw CLIError("no template '\(template)' to start \(file) from")
             }
-            let plan = PlanTemplates.instantiate(text, id: PlanTemplates.newID(today: Today.date), today: Today.date, author: nil)
-            do { try AtomicFile.write(plan, to: file) } catch { throw CLIError("\(error)") }
+            do { try AtomicFile.write(plan.text, to: file) } catch { throw CLIError("\(error)") }
         }
         var cache: [String: Policy] = [:]
         let policy = try StoreLocation.policy(for: file, global, cache: &cache)

@@ -20,13 +20,10 @@ struct GuideCommand: ParsableCommand {
     func run() throws {
         if !AtomicFile.exists(file) {
             let folder = try PlanTemplates.folder(override: nil)
-            guard case .success(let text) = decodeUTF8((try? AtomicFile.read("\(folder)/plans/self-written.yaml")) ?? []) else {
+            guard let plan = PlanTemplates.newPlan("self-written", in: folder) else {
                 throw CLIError("the self-written template cannot be read")
             }
-            do {
-                try AtomicFile.write(PlanTemplates.instantiate(text, id: PlanTemplates.newID(today: Today.date), today: Today.date,
-                                                                author: nil), to: file)
-            } catch { throw CLIError("\(error)") }
+            do { try AtomicFile.write(plan.text, to: file) } catch { throw CLIError("\(error)") }
         }
         guard case .success(let text) = decodeUTF8((try? AtomicFile.read(file)) ?? []), let plan = PlanReader.read(text).plan else {
             throw CLIError("\(file): cannot be read as a plan; `supportplan check \(file)` says where")
@@ -86,7 +83,7 @@ enum GuideLineMode {
     /// The plan and the progress, after every answer.
     static func save(_ s: GuideState) throws {
         var plan = s.plan
-        plan.updated = Today.date
+        plan.updated = PlanDate.today()
         try AtomicFile.write(PlanWriter.write(plan), to: s.file)
         try GuideProgress.save(s)
     }

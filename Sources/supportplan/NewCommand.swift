@@ -40,8 +40,9 @@ struct NewCommand: ParsableCommand {
             guard case .success(let t) = decodeUTF8(try AtomicFile.read(path)) else { throw CLIError("\(path): not UTF-8") }
             text = t
         } catch let e as FileError { throw CLIError("\(e)") }
-        let planID = id ?? PlanTemplates.newID(today: Today.date)
-        let plan = PlanTemplates.instantiate(text, id: planID, today: Today.date, author: nil)
+        let today = PlanDate.today()
+        let planID = id ?? PlanTemplates.newID(today: today)
+        let plan = PlanTemplates.instantiate(text, id: planID, today: today)
         let target: String
         if let output {
             target = output
@@ -58,11 +59,5 @@ struct NewCommand: ParsableCommand {
         if template == "self-written" {
             print("To write it one question at a time, in plain words: supportplan guide \(target)")
         }
-    }
-}
-
-enum Today {
-    static var date: PlanDate {
-        PlanDate.today()
     }
 }

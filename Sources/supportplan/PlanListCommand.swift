@@ -34,13 +34,12 @@ enum PlanListCommand {
                     continue
                 case .open(let p): path = p
                 case .create(let template):
-                    guard case .success(let text) = decodeUTF8((try? AtomicFile.read("\(templatesFolder)/plans/\(template).yaml")) ?? []) else {
+                    guard let plan = PlanTemplates.newPlan(template, in: templatesFolder) else {
                         state.status = "! The template \(template) cannot be read."
                         continue
                     }
-                    let id = PlanTemplates.newID(today: Today.date)
-                    path = "\(store)/plans/\(id).yaml"
-                    do { try AtomicFile.write(PlanTemplates.instantiate(text, id: id, today: Today.date, author: nil), to: path) } catch {
+                    path = "\(store)/plans/\(plan.id).yaml"
+                    do { try AtomicFile.write(plan.text, to: path) } catch {
                         state.status = "! \(error)"
                         continue
                     }

@@ -34,8 +34,19 @@ enum PlanTemplates {
 
     /// The template's text with its top-level `id`, `created` and `updated` set; the
     /// template's comments (the prompts) are kept.
-    static func instantiate(_ text: String, id: String, today: PlanDate, author: String?) -> String {
+    static func instantiate(_ text: String, id: String, today: PlanDate) -> String {
         TemplateFill.fill(text, values: ["id": YAMLEmitter.isPlainSafe(id, inFlow: false) ? id : YAMLEmitter.quoted(id),
                                          "created": today.description, "updated": today.description])
+    }
+
+    /// A new plan from the template `name` in `folder`, with a fresh id and today's date; nil
+    /// when the template is missing or not UTF-8 (each caller says so in its own words).
+    static func newPlan(_ name: String, in folder: String) -> (id: String, text: String)? {
+        guard case .success(let text) = decodeUTF8((try? AtomicFile.read("\(folder)/plans/\(name).yaml")) ?? []) else {
+            return nil
+        }
+        let today = PlanDate.today()
+        let id = newID(today: today)
+        return (id, instantiate(text, id: id, today: today))
     }
 }
