@@ -9,8 +9,7 @@ cd "$(dirname "$0")/../.."
 BIN=$(realpath "${1:-.build/debug/supportplan}")
 T="tmux -L sp-editor-$$"
 . "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+scratch_folder; work=$_scratch
 
 wait_file() { local deadline=$((SECONDS + ${2:-10})); while ((SECONDS < deadline)); do [ -e "$1" ] && return 0; sleep 0.05; done; return 1; }
 

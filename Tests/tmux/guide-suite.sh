@@ -8,8 +8,7 @@ cd "$(dirname "$0")/../.."
 BIN=$(realpath "${1:-.build/debug/supportplan}")
 T="tmux -L sp-guide-$$"
 . "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+scratch_folder; work=$_scratch
 type_line() { $T send-keys -t s -l "$1"; sleep 0.1; keys Enter; }
 cursor_after_answer_label() {
   local row; row=$($T capture-pane -t s -p | grep -n "^  Your answer:" | cut -d: -f1)

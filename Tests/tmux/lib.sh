@@ -6,6 +6,19 @@ bad() { fail=$((fail + 1)); echo "FAIL - $1"; $T capture-pane -t s -p 2>/dev/nul
 check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
 keys() { $T send-keys -t s "$@"; sleep 0.15; }
 
+# scratch_folder: makes a temporary folder, in $_scratch, that goes when the suite ends. Killing the
+# server hangs up the programs in it, and the editor then writes its recovery file, so the
+# removal is retried for a moment rather than racing that last write.
+scratch_folder() {
+  _scratch=$(mktemp -d)
+  trap 'remove_scratch' EXIT
+}
+remove_scratch() {
+  $T kill-server >/dev/null 2>&1
+  for _ in 1 2 3 4 5 6 7 8 9 10; do rm -rf "$_scratch" 2>/dev/null && return 0; sleep 0.1; done
+  rm -rf "$_scratch"
+}
+
 # wait_text TEXT [SECONDS]: until the screen shows TEXT.
 wait_text() {
   local deadline=$((SECONDS + ${2:-10}))

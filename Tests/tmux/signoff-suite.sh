@@ -9,8 +9,7 @@ cd "$(dirname "$0")/../.."
 BIN=$(realpath "${1:-.build/debug/supportplan}")
 T="tmux -L sp-signoff-$$"
 . "$(dirname "$0")/lib.sh"
-S=$(mktemp -d)
-trap '$T kill-server >/dev/null 2>&1; rm -rf "$S"' EXIT
+scratch_folder; S=$_scratch
 run() { keys "clear; $*" Enter; }
 
 mkdir -p "$S/plans"

@@ -10,8 +10,7 @@ BIN=$(realpath "${1:-.build/debug/supportplan}")
 SOCK="sp-suite-$$"
 T="tmux -L $SOCK"
 . "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-trap '$T kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+scratch_folder; work=$_scratch
 
 
 # wait_gone TEXT: until the screen no longer shows TEXT.
