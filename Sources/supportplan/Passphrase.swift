@@ -8,7 +8,7 @@ import PlanCore
 enum Passphrase {
     static func read(file: String?, prompt: String, confirm: Bool = false) throws -> String? {
         if let file {
-            guard case .success(let text) = decodeUTF8((try? AtomicFile.read(file)) ?? []) else {
+            guard let bytes = try? AtomicFile.read(file), case .success(let text) = decodeUTF8(bytes) else {
                 throw CLIError("\(file): cannot read the passphrase file")
             }
             return String(text.split(separator: "\n").first ?? "")

@@ -40,9 +40,9 @@ enum PlanTemplates {
     }
 
     /// A new plan from the template `name` in `folder`, with a fresh id and today's date; nil
-    /// when the template is missing or not UTF-8 (each caller says so in its own words).
+    /// when the template is missing, unreadable or not UTF-8 (each caller says so in its own words).
     static func newPlan(_ name: String, in folder: String) -> (id: String, text: String)? {
-        guard case .success(let text) = decodeUTF8((try? AtomicFile.read("\(folder)/plans/\(name).yaml")) ?? []) else {
+        guard let bytes = try? AtomicFile.read("\(folder)/plans/\(name).yaml"), case .success(let text) = decodeUTF8(bytes) else {
             return nil
         }
         let today = PlanDate.today()

@@ -31,6 +31,15 @@ import Testing
         #expect(text.contains("# "), "the template's prompts are kept")
     }
 
+    @Test func editWithAMissingTemplateWritesNothing() throws {
+        let dir = try Binary.tempDir()
+        let file = dir.appendingPathComponent("p.yaml").path
+        let r = try Binary.run(["edit", "--template", "no-such-template", file])
+        #expect(r.status != 0)
+        #expect(r.err.contains("no template 'no-such-template' to start \(file) from"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: file), "no empty plan left behind")
+    }
+
     @Test func refusesToOverwriteAndNamesTemplates() throws {
         let dir = try Binary.tempDir()
         let file = dir.appendingPathComponent("p.yaml").path

@@ -56,6 +56,15 @@ import Testing
         #expect(refused.err.contains("group or others can read this secret key"))
     }
 
+    @Test func aMissingPassphraseFileIsAnErrorNotAnEmptyPassphrase() throws {
+        let s = try makeStore()
+        let missing = s.root.appendingPathComponent("no-such-passphrase").path
+        let r = try run(s, ["keygen", "Sam Lee", "--store", s.path, "--passphrase", "--passphrase-file", missing])
+        #expect(r.status != 0)
+        #expect(r.err.contains("\(missing): cannot read the passphrase file"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: s.root.appendingPathComponent("cfg/supportplan/keys/sam-lee.key").path))
+    }
+
     @Test func fullCycleWithReturnAndStockMinisign() throws {
         let s = try makeStore()
         let plan = s.plan("PW-2026-0117")
