@@ -44,7 +44,7 @@ struct KeygenCommand: ParsableCommand {
             try AtomicFile.makeFolder(StoreLocation.folder(of: secretPath))
             try AtomicFile.makeFolder(store + "/keys")
             try AtomicFile.write(Array(try key.fileText(passphrase: phrase).utf8), to: secretPath, mode: 0o600)
-            try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: pubPath, mode: 0o644)
+            try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: pubPath)
         } catch let e as FileError { throw CLIError("\(e)") }
         print("""
             Key \(key.publicKey.keyIDHex) for \(name).

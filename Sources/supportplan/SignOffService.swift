@@ -73,7 +73,7 @@ enum SignOffService {
         do {
             try AtomicFile.makeFolder(store + "/signed")
             try AtomicFile.write(bytes, to: signedPath, mode: 0o400)
-            try AtomicFile.write(Array(minisig.utf8), to: signedPath + ".minisig", mode: 0o644)
+            try AtomicFile.write(Array(minisig.utf8), to: signedPath + ".minisig")
             try AtomicFile.write(bytes, to: path)
             _ = try AuditLog.append(AuditEntry(time: time, who: signer.name, action: "sign", plan: plan.id ?? "unknown",
                                                version: plan.version ?? 1, fileSHA256: AuditLog.sha256(bytes)),

@@ -48,6 +48,7 @@ import Testing
         #expect((try FileManager.default.attributesOfItem(atPath: secret)[.posixPermissions] as? Int) == 0o600)
         let pub = try String(contentsOfFile: s.root.appendingPathComponent("keys/ana-lopez.pub").path, encoding: .utf8)
         #expect(pub.hasPrefix("untrusted comment: "))
+        #expect((try FileManager.default.attributesOfItem(atPath: s.root.appendingPathComponent("keys/ana-lopez.pub").path)[.posixPermissions] as? Int) == 0o600)
         #expect(try run(s, ["keygen", "Ana Lopez", "--store", s.path]).status == 2, "never overwrites a key")
         chmod(secret, 0o644)
         #expect(try run(s, ["submit", s.plan("PW-2026-0117")]).status == 0)
@@ -82,6 +83,7 @@ import Testing
         #expect(signed.status == 0, "\(signed.err)")
         let signedPath = s.root.appendingPathComponent("signed/PW-2026-0117-v1.yaml").path
         #expect((try FileManager.default.attributesOfItem(atPath: signedPath)[.posixPermissions] as? Int) == 0o400)
+        #expect((try FileManager.default.attributesOfItem(atPath: signedPath + ".minisig")[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOfFile: signedPath, encoding: .utf8).contains("\nstatus: signed-off\n"))
         let verified = try run(s, ["verify", signedPath])
         #expect(verified.status == 0)
