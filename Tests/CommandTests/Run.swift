@@ -16,7 +16,7 @@ enum Binary {
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let examples = root.deletingLastPathComponent().appendingPathComponent("shared/examples")
+    static let examples = root.appendingPathComponent("examples")
 
     static func run(_ args: [String], in dir: URL? = nil, env: [String: String] = [:]) throws -> RunResult {
         let p = Process()

@@ -7,9 +7,9 @@ enum Paths {
     /// The package root (this file is Tests/PlanCoreTests/TestSupport.swift).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    /// The bundled examples, inside the repository (a fresh clone has no ../shared).
     static let examples = ["older-person-home-care", "young-adult-pa"].map {
-        shared.appendingPathComponent("examples/\($0).yaml")
+        root.appendingPathComponent("examples/\($0).yaml")
     }
     static let templates = ["older-person-home-care", "young-adult-pa", "self-written"].map {
         root.appendingPathComponent("templates/plans/\($0).yaml")

@@ -10,7 +10,7 @@ enum Fixture {
     static let examples = ["older-person-home-care", "young-adult-pa"]
 
     static func example(_ name: String) throws -> (Plan, CheckResult, [UInt8]) {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared/examples/\(name).yaml")
+        let url = root.appendingPathComponent("examples/\(name).yaml")
         let bytes = [UInt8](try Data(contentsOf: url))
         let result = Checker.check(bytes: bytes, file: "\(name).yaml")
         return (result.plan!, result, bytes)
