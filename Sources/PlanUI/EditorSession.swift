@@ -1,62 +1,19 @@
-/// Runs the editor on a real file: the lock beside it, the recovery file, conflict-checked
-/// atomic saves, and the effects `reduce` asks for. The only part of PlanUI that does I/O.
+/// Runs the editor on a real file: the lock beside it and the recovery file (from PlanStore),
+/// conflict-checked atomic saves, and the effects `reduce` asks for. The only part of PlanUI
+/// that does I/O. A signed record is never written: its edits become the next version in the
+/// store's `plans/`.
 import Crypto
 import Foundation
 import PlanCore
 import TerminalKit
 
-public struct PlanFileSet: Sendable {
-    public var plan: String
-    public var lock: String { sibling(".lock") }
-    public var recovery: String { sibling(".recovery") }
+/// The files around a plan being edited: its lock and recovery file (kept by `PlanStore`).
+struct PlanFileSet: Sendable {
+    var plan: String
+    var lock: String { PlanStore.lockPath(for: plan) }
+    var recovery: String { PlanStore.recoveryPath(for: plan) }
 
-    public init(_ plan: String) { self.plan = plan }
-
-    /// `.<name>.lock` beside the plan (hidden, inside the store).
-    func sibling(_ suffix: String) -> String {
-        let url = URL(fileURLWithPath: plan)
-        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + suffix).path
-    }
-}
-
-public enum EditLock {
-    /// Takes the advisory lock, or says who holds it. A lock left by a dead process on this
-    /// host is stale and taken over.
-    public static func acquire(_ files: PlanFileSet, user: String) -> String? {
-        let host = ProcessInfo.processInfo.hostName
-        let text = "user: \(user)\nhost: \(host)\nsince: \(Workflow.timestamp())\npid: \(getpid())\n"
-        for _ in 0..<2 {
-            let fd = open(files.lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                _ = text.withCString { write(fd, $0, strlen($0)) }
-                close(fd)
-                return nil
-            }
-            guard let held = try? String(contentsOfFile: files.lock, encoding: .utf8) else { return "the lock file cannot be read" }
-            var f: [String: String] = [:]
-            for line in held.split(separator: "\n") {
-                if let colon = line.firstIndex(of: ":") {
-                    f[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmed
-                }
-            }
-            if f["host"] == host, let pid = f["pid"].flatMap(Int32.init), !isRunning(pid) {
-                unlink(files.lock)  // stale: its editor is gone (crashed or killed)
-                continue
-            }
-            return "\(f["user"] ?? "someone") on \(f["host"] ?? "another computer") has had this plan open since \(f["since"] ?? "a while")."
-        }
-        return "the lock could not be taken"
-    }
-
-    public static func release(_ files: PlanFileSet) { unlink(files.lock) }
-
-    /// A process that exists and is not a zombie (a killed editor its parent has not reaped).
-    static func isRunning(_ pid: Int32) -> Bool {
-        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        return !stat[close...].hasPrefix(") Z")
-    }
+    init(_ plan: String) { self.plan = plan }
 }
 
 public struct EditorOpenError: Error, Sendable { public var message: String }
@@ -91,13 +48,17 @@ public enum EditorSession {
         let today = PlanDate.today()
         var state = EditorState(plan: plan, file: path, policy: policy, diskDigest: Digest.of(bytes))
         if plan.status == .signedOff || plan.status == .superseded {
-            // A signed plan is never changed: edits make the next version, a draft.
-            state = EditorState(plan: Workflow.newVersion(of: plan, today: today), file: path, policy: policy,
-                                diskDigest: Digest.of(bytes))
+            // A signed plan is never changed: edits make the next version, a draft, saved in
+            // plans/ (never into signed/), checked against what is there now.
+            let target = signedRecordTarget(path, plan) ?? path
+            if target != path { files = PlanFileSet(target) }
+            let there = target == path ? bytes : (try? AtomicFile.read(target))
+            state = EditorState(plan: Workflow.newVersion(of: plan, today: today), file: target, policy: policy,
+                                diskDigest: there.map(Digest.of) ?? "")
             state.status = "Signed off: your changes become version \((plan.version ?? 1) + 1), a draft. The signed copy stays in signed/."
         }
         state.today = today
-        if let holder = EditLock.acquire(files, user: user) {
+        if let holder = PlanStore.takeEditLock(files.plan, user: user) {
             state.overlay = .locked(holder: holder)
             ownsLock = false
         } else {
@@ -121,7 +82,14 @@ public enum EditorSession {
     public static func run(_ state: EditorState, on screen: CursesScreen) {
         self.screen = screen
         _ = UILoop.run(EditorProgram.self, state: state, screen: screen)
-        if ownsLock { EditLock.release(files) }
+        if ownsLock { PlanStore.releaseEditLock(files.plan) }
+    }
+
+    /// `plans/ID.yaml` of the store a signed record (`STORE/signed/ID-vN.yaml`) belongs to.
+    static func signedRecordTarget(_ path: String, _ plan: Plan) -> String? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        guard folder.lastPathComponent == "signed", let id = plan.id, PlanID.isValid(id) else { return nil }
+        return PlanStore(root: folder.deletingLastPathComponent().path).planPath(id)
     }
 
     /// Carries out one effect; false ends the loop.
@@ -132,12 +100,16 @@ public enum EditorSession {
                 let now = (try? AtomicFile.read(path)).map(Digest.of)
                 if now != expected { return follow(EditorReducer.reduce(&s, .conflict), &s) }
             }
+            if URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent == "signed" {
+                return follow(EditorReducer.reduce(&s, .saveFailed("\(path) is a signed record and is never changed; "
+                                                                  + "save the next version in plans/ instead")), &s)
+            }
             do {
                 try AtomicFile.write(text, to: path)
                 if path != files.plan {
-                    if ownsLock { EditLock.release(files) }
+                    if ownsLock { PlanStore.releaseEditLock(files.plan) }
                     files = PlanFileSet(path)
-                    ownsLock = EditLock.acquire(files, user: "you") == nil
+                    ownsLock = PlanStore.takeEditLock(files.plan, user: "you") == nil
                 }
                 return follow(EditorReducer.reduce(&s, .saved(digest: Digest.of(Array(text.utf8)))), &s)
             } catch {
@@ -148,6 +120,7 @@ public enum EditorSession {
             try? AtomicFile.write(text, to: files.recovery)
             return true
         case .deleteRecovery:
+            guard ownsLock else { return true }  // only the editor holding the lock owns the recovery file
             unlink(files.recovery)
             return true
         case .reload:

@@ -4,35 +4,18 @@ import Foundation
 import PlanCore
 import TerminalKit
 
-public struct PlanSummary: Sendable, Equatable {
-    public var path: String
-    public var id: String
-    public var name: String
-    public var status: String
-    public var budget: String
-    public var errors: Int
-    public var warnings: Int
-    public var review: String
-    public var author = ""
-    /// When it was last submitted (from the audit log), for the review queue.
-    public var submitted: String?
-    /// The final budget's change from the last signed-off version, in words.
-    public var change = ""
+extension PlanSummary {
+    /// The final budget as shown in the list.
+    var budgetText: String { budget?.pounds ?? "—" }
 
-    public static func of(path: String, policy: Policy) -> PlanSummary {
-        let bytes = (try? AtomicFile.read(path)) ?? []
-        let r = Checker.check(bytes: bytes, file: path, policy: policy)
-        let p = r.plan ?? Plan()
-        let open = r.findings.filter { !$0.acknowledged }
-        var summary = PlanSummary(path: path, id: p.id ?? URL(fileURLWithPath: path).lastPathComponent,
-                           name: p.person.preferredName ?? p.person.name ?? "(no name)",
-                           status: r.unreadable ? "unreadable" : p.status?.rawValue ?? "draft",
-                           budget: p.budget.final?.pounds ?? "—",
-                           errors: open.filter { $0.severity == .error }.count,
-                           warnings: open.filter { $0.severity == .warning }.count,
-                           review: p.review.next?.description ?? "—")
-        summary.author = p.author ?? ""
-        return summary
+    /// The budget's change from the last signed-off version, in words.
+    var changeText: String {
+        switch change {
+        case .new: return "new"
+        case .same: return "same"
+        case .by(let m): return (m.pence > 0 ? "+" : "-") + Money.pounds(abs(m.pence))
+        case .unknown: return "?"
+        }
     }
 }
 
@@ -155,9 +138,9 @@ public enum PlanListProgram: ScreenProgram {
         var cursor = Point(row: 4, column: 0)
         for (i, p) in rows.enumerated() where i < size.height - 8 {
             let line = s.queue
-                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(12)) \(p.id.pad(13)) \(p.budget.padLeft(10))  \(p.change.pad(10))"
+                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(12)) \(p.id.pad(13)) \(p.budgetText.padLeft(10))  \(p.changeText.pad(10))"
                     + "  \(String(p.errors).padLeft(2))  \(p.author.pad(11)) \(p.submitted?.prefix(10) ?? "")"
-                : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budget.padLeft(10))"
+                : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budgetText.padLeft(10))"
                     + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
             c.put(line, row: 4 + i, column: 0, style: i == s.selected ? .focus : p.errors > 0 ? .plain : .plain)
             if i == s.selected { cursor = Point(row: 4 + i, column: 0) }

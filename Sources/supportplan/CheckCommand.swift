@@ -31,11 +31,20 @@ struct CheckCommand: ParsableCommand {
         var cache: [String: Policy] = [:]
         let files = try PlanFiles.expand(paths)
         let policies = try files.map { try StoreLocation.policy(for: $0, global, cache: &cache) }
+        let stores = files.map { try? StoreLocation.store(for: $0, global) }
         // Plans are independent: check them on every core, print them in order.
         let results = Mutex([Result<CheckResult, FileError>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let r: Result<CheckResult, FileError>
-            do throws(FileError) { r = .success(Checker.check(bytes: try AtomicFile.read(files[i]), file: files[i], policy: policies[i])) }
+            do throws(FileError) {
+                let bytes = try AtomicFile.read(files[i])
+                var c = Checker.check(bytes: bytes, file: files[i], policy: policies[i])
+                // A plan in plans/ that says signed-off must be byte for byte its signed record.
+                if let plan = c.plan, let f = stores[i]?.signedCopyProblem(path: files[i], bytes: bytes, plan: plan) {
+                    c.findings.insert(f, at: 0)
+                }
+                r = .success(c)
+            }
             catch { r = .failure(error) }
             results.withLock { $0[i] = r }
         }

@@ -26,7 +26,7 @@ struct EditCommand: ParsableCommand {
         var cache: [String: Policy] = [:]
         let policy = try StoreLocation.policy(for: file, global, cache: &cache)
         try MainActor.assumeIsolated {
-            EditorSubmit.install(global)
+            if let store = try? StoreLocation.store(for: file, global) { EditorSubmit.install(store) }
             guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
                 throw CLIError("the editor needs a full-screen terminal; use `supportplan check` and `totals` in line mode")
             }
@@ -36,7 +36,8 @@ struct EditCommand: ParsableCommand {
             case .failure(let e): throw CLIError(e.message)
             }
             state.plainLanguage = global.plainLanguage
-            if let note = PlanListCommand.returnNote(store: StoreLocation.root(for: file, global), id: state.plan.id) {
+            if let store = try? StoreLocation.store(for: file, global),
+               let note = PlanListCommand.returnNote(store, id: state.plan.id, policy: policy) {
                 state.status = note
             }
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))

@@ -1,17 +1,21 @@
-/// `supportplan keygen NAME`: an approver's key pair. The secret key goes to your config
-/// folder (0600); the public key, in minisign's format, to the store's `keys/`.
+/// `supportplan keygen NAME`: a person's key pair, nothing more. The secret key goes to your
+/// config folder (0600, the folder 0700), the public key beside it; give the `.pub` to the
+/// store's owner, who makes you a signer with `supportplan signer add`.
 import ArgumentParser
 import PlanCore
 
 struct KeygenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keygen",
-        abstract: "Make an approver's key pair (secret key 0600, minisign public key in the store)."
+        abstract: "Make your key pair for signing off (secret key 0600 in your config folder, minisign public key beside it).",
+        discussion: """
+            Example:
+              supportplan keygen "Ana Lopez" --passphrase
+              # then give ~/.config/supportplan/keys/ana-lopez.pub to the store's owner
+            """
     )
 
-    @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "The approver's name, as it will appear on sign-offs.")
+    @Argument(help: "Your name, as it will appear on sign-offs.")
     var name: String
 
     @Flag(name: .long, help: "Seal the secret key with a passphrase (asked for, or --passphrase-file).")
@@ -23,39 +27,23 @@ struct KeygenCommand: ParsableCommand {
     @Option(name: .customLong("secret-key"), help: ArgumentHelp("Where to write the secret key.", valueName: "FILE"))
     var secretKeyPath: String?
 
-    @Flag(name: .long, help: "Replace existing key files.")
+    @Flag(name: .long, help: "Replace existing key files (the old key is lost).")
     var force = false
 
     func run() throws {
-        let slug = String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        let store = StoreLocation.resolve(global)
-        let pubPath = "\(store)/keys/\(slug).pub"
-        let secretPath = secretKeyPath ?? "\(StoreLocation.secretKeyFolder)/\(slug).key"
-        for path in [pubPath, secretPath] where AtomicFile.exists(path) && !force {
-            throw CLIError("\(path) already exists; use --force to replace it")
-        }
         var phrase: String?
         if passphrase || passphraseFile != nil {
             phrase = try Passphrase.read(file: passphraseFile, prompt: "Passphrase for the secret key: ", confirm: true)
             guard let p = phrase, !p.isEmpty else { throw CLIError("no passphrase given; nothing was written") }
         }
-        let key = SecretKeyFile.generate(name: name)
-        do {
-            try AtomicFile.makeFolder(StoreLocation.folder(of: secretPath))
-            try AtomicFile.makeFolder(store + "/keys")
-            try AtomicFile.write(Array(try key.fileText(passphrase: phrase).utf8), to: secretPath, mode: 0o600)
-            try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: pubPath)
-        } catch let e as FileError { throw CLIError("\(e)") }
+        let made = try PlanStore.makeKeyPair(name: name, passphrase: phrase, user: StoreLocation.user,
+                                             secretPath: secretKeyPath, force: force)
         print("""
-            Key \(key.publicKey.keyIDHex) for \(name).
-            Secret key: \(secretPath) (keep it to yourself\(phrase == nil ? "" : "; sealed with your passphrase"))
-            Public key: \(pubPath)
-            To let \(name) sign off, add to \(store)/config.yaml:
-              signers:
-                - key: \(slug)
-                  name: \(name)
-                  role: team manager
-                  level: team-manager
+            Key \(made.key.publicKey.keyIDHex) for \(name).
+            Secret key: \(made.secretPath) (keep it to yourself\(phrase == nil ? "" : "; sealed with your passphrase"))
+            Public key: \(made.publicPath)
+            Give the public key to the store's owner, who adds you as a signer:
+              supportplan signer add \(made.publicPath) --name "\(name)" --role "team manager" --level team-manager
             """)
     }
 }

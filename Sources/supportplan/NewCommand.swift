@@ -42,14 +42,15 @@ struct NewCommand: ParsableCommand {
         } catch let e as FileError { throw CLIError("\(e)") }
         let today = PlanDate.today()
         let planID = id ?? PlanTemplates.newID(today: today)
+        guard PlanID.isValid(planID) else { throw CLIError("--id '\(PlanID.shown(planID))' is not a plan id: \(PlanID.rule)") }
         let plan = PlanTemplates.instantiate(text, id: planID, today: today)
         let target: String
         if let output {
             target = output
         } else {
-            let store = StoreLocation.resolve(global)
-            do { try AtomicFile.makeFolder(store + "/plans") } catch { throw CLIError("\(error)") }
-            target = "\(store)/plans/\(planID).yaml"
+            let store = StoreLocation.store(global)
+            do { try AtomicFile.makeFolder(store.plansFolder) } catch { throw CLIError("\(error)") }
+            target = store.planPath(planID)
         }
         if AtomicFile.exists(target) && !force {
             throw CLIError("\(target) already exists; choose another name with -o, or add --force to replace it")

@@ -7,17 +7,18 @@ import TerminalKit
 
 enum PlanListCommand {
     static func run(_ global: GlobalOptions) throws {
-        let store = StoreLocation.resolve(global)
-        do { try AtomicFile.makeFolder(store + "/plans") } catch { throw CLIError("\(error)") }
+        let store = StoreLocation.store(global)
+        do { try AtomicFile.makeFolder(store.plansFolder) } catch { throw CLIError("\(error)") }
         let templatesFolder = try PlanTemplates.folder(override: nil)
-        var cache: [String: Policy] = [:]
-        let policy = try StoreLocation.policy(for: store + "/plans/x.yaml", global, cache: &cache)
+        let config = try store.config()
+        for w in config.warnings { printError(w) }
+        let policy = config.policy
         try MainActor.assumeIsolated {
-            EditorSubmit.install(global)
+            EditorSubmit.install(store)
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
             defer { screen.stop() }
-            var state = PlanListState(store: store, plans: scan(store, policy), templates: PlanTemplates.names(in: templatesFolder))
+            var state = PlanListState(store: store.root, plans: scan(store, policy), templates: PlanTemplates.names(in: templatesFolder))
             while screen.running {
                 let (choice, final) = PlanListSession.choose(state, on: screen)
                 state = final
@@ -38,7 +39,7 @@ enum PlanListCommand {
                         state.status = "! The template \(template) cannot be read."
                         continue
                     }
-                    path = "\(store)/plans/\(plan.id).yaml"
+                    path = store.planPath(plan.id)
                     do { try AtomicFile.write(plan.text, to: path) } catch {
                         state.status = "! \(error)"
                         continue
@@ -57,7 +58,7 @@ enum PlanListCommand {
                 switch EditorSession.open(path, policy: policy, user: currentUser()) {
                 case .success(var editor):
                     editor.plainLanguage = global.plainLanguage
-                    if let note = returnNote(store: store, id: editor.plan.id) { editor.status = note }
+                    if let note = returnNote(store, id: editor.plan.id, policy: policy) { editor.status = note }
                     EditorSession.run(editor, on: screen)
                     screen.invalidate()
                     state.status = "Back from \(URL(fileURLWithPath: path).lastPathComponent)."
@@ -69,52 +70,15 @@ enum PlanListCommand {
         }
     }
 
-    static func scan(_ store: String, _ policy: Policy) -> [PlanSummary] {
-        let folder = store + "/plans"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let log = (try? AtomicFile.read(store + "/audit.log")).flatMap { b -> String? in
-            if case .success(let t) = decodeUTF8(b) { return t } else { return nil }
-        }.map { AuditLog.read($0).entries } ?? []
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().map { name in
-            var s = PlanSummary.of(path: folder + "/" + name, policy: policy)
-            s.submitted = log.last { $0.plan == s.id && $0.action == "submit" }?.time
-            let plan = read(folder + "/" + name)
-            let previous = lastSigned(store: store, plan: plan)
-            switch (previous?.budget.final, plan?.budget.final) {
-            case (nil, _): s.change = "new"
-            case (let a?, let b?) where a == b: s.change = "same"
-            case (let a?, let b?): s.change = (b > a ? "+" : "-") + Money.pounds(abs(b.pence - a.pence))
-            default: s.change = "?"
-            }
-            return s
-        }
-    }
-
-    static func read(_ path: String) -> Plan? {
-        guard let bytes = try? AtomicFile.read(path), case .success(let text) = decodeUTF8(bytes) else { return nil }
-        return PlanReader.read(text).plan
-    }
-
-    /// The latest signed-off version before this one, from `<store>/signed/<id>-v<n>.yaml`.
-    static func lastSigned(store: String, plan: Plan?) -> Plan? {
-        guard let plan, let id = plan.id else { return nil }
-        let version = plan.version ?? 1
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: store + "/signed")) ?? []
-        let versions = files.compactMap { name -> Int? in
-            guard name.hasPrefix(id + "-v"), name.hasSuffix(".yaml") else { return nil }
-            return Int(name.dropFirst(id.count + 2).dropLast(5))
-        }.filter { $0 < version }
-        guard let latest = versions.max() else { return nil }
-        return read("\(store)/signed/\(id)-v\(latest).yaml")
-    }
+    static func scan(_ store: PlanStore, _ policy: Policy) -> [PlanSummary] { store.summaries(policy: policy) }
 
     /// The approver's review: sign off or return, then back to the queue with what happened.
-    @MainActor static func review(_ path: String, store: String, policy: Policy, _ global: GlobalOptions,
+    @MainActor static func review(_ path: String, store: PlanStore, policy: Policy, _ global: GlobalOptions,
                                   screen: CursesScreen) -> String {
         guard let bytes = try? AtomicFile.read(path) else { return "! \(path) cannot be read." }
         let check = Checker.check(bytes: bytes, file: path, policy: policy)
         guard let plan = check.plan else { return "! \(path) cannot be read." }
-        var state = ReviewState(path: path, plan: plan, check: check, previous: lastSigned(store: store, plan: plan),
+        var state = ReviewState(path: path, plan: plan, check: check, previous: store.lastSigned(before: plan),
                                 reasons: policy.returnReasons)
         while true {
             let (effect, final) = ReviewSession.run(state, on: screen)
@@ -124,50 +88,49 @@ enum PlanListCommand {
             case .back: return "Back from reviewing \(plan.id ?? path)."
             case .returnPlan(let reasons, let comment):
                 do {
-                    try SignOffService.returnPlan(path, reasons: reasons, comment: comment, by: nil, global)
+                    try store.returnPlan(path, reasons: reasons, comment: comment, by: currentUser())
                     return "Returned \(plan.id ?? path) to the planner (\(reasons.joined(separator: ", ")))."
-                } catch let e as CLIError { state.status = "! \(e.message)" } catch { state.status = "! \(error)" }
+                } catch { state.status = "! \(SafeTerminal.visible("\(error)"))" }
             case .sign(let keyName, let passphrase):
                 do {
-                    let key = try SignOffService.loadKey(keyName) { passphrase }
-                    switch try SignOffService.sign(path, key: key, global) {
-                    case .signed(let signed):
-                        let warning = signed.warnings.first.map { " (\($0.message))" } ?? ""
-                        return "Signed off \(plan.id ?? path) as \(signed.signer.name): \(signed.signedPath)\(warning)"
-                    case .refused(let findings):
-                        state.status = "! Not signed: " + findings.map(\.message).joined(separator: "; ")
-                    }
-                } catch let e as CLIError { state.status = "! \(e.message)" } catch { state.status = "! \(error)" }
+                    let key = try KeyFiles.load(keyName) { passphrase }
+                    let signed = try store.sign(path, key: key)
+                    let warning = signed.warnings.first.map { " (\($0.message))" } ?? ""
+                    return "Signed off \(signed.id) as \(signed.signer.name): \(signed.signedPath)\(warning)"
+                } catch StoreError.notReady(let findings) {
+                    state.status = "! Not signed: " + findings.map(\.message).joined(separator: "; ")
+                } catch let e as CLIError { state.status = "! \(e.message)" } catch { state.status = "! \(SafeTerminal.visible("\(error)"))" }
             }
         }
     }
 
     /// The approver's words when the plan was last returned, for the planner to see.
-    static func returnNote(store: String, id: String?) -> String? {
-        guard let id, let bytes = try? AtomicFile.read(store + "/audit.log"), case .success(let text) = decodeUTF8(bytes),
-              let last = AuditLog.read(text).entries.last(where: { $0.plan == id }), last.action == "return" else { return nil }
-        return "! Returned by \(last.who): \(last.reason ?? "") — \(last.comment ?? "")"
+    static func returnNote(_ store: PlanStore, id: String?, policy: Policy) -> String? {
+        guard let note = store.returnNote(id, policy: policy) else { return nil }
+        return SafeTerminal.visible("! Returned by \(note.who): \(note.reasons.joined(separator: " ")) — \(note.comment)")
     }
 }
 
-/// The editor's "Submit" (F8): the same service as `supportplan submit`.
+/// The editor's "Submit" (F8): the same store step as `supportplan submit`.
 enum EditorSubmit {
-    @MainActor static func install(_ global: GlobalOptions) {
+    @MainActor static func install(_ store: PlanStore) {
         EditorSession.submit = { path in
             do {
-                let blocking = try SignOffService.submit(path, by: nil, global)
-                if blocking.isEmpty { return "Submitted for sign-off. An approver will see it in the review queue." }
+                try store.submit(path, by: currentUser())
+                return "Submitted for sign-off. An approver will see it in the review queue."
+            } catch StoreError.notReady(let blocking) {
                 return "! Not submitted yet. First put right: " + blocking.prefix(4).map(\.plain).joined(separator: " ")
                     + (blocking.count > 4 ? " (and \(blocking.count - 4) more in Findings)" : "")
-            } catch let e as CLIError {
-                return "! \(e.message)"
             } catch {
-                return "! \(error)"
+                return "! " + SafeTerminal.visible("\(error)")
             }
         }
     }
 }
 
 enum LoadedPlanText {
-    static func read(_ path: String) -> Plan? { PlanListCommand.read(path) }
+    static func read(_ path: String) -> Plan? {
+        guard let bytes = try? AtomicFile.read(path), case .success(let text) = decodeUTF8(bytes) else { return nil }
+        return PlanReader.read(text).plan
+    }
 }

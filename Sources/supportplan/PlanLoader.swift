@@ -1,5 +1,5 @@
 /// Reads one plan file for a command: its check result under the right policy, and its
-/// sign-off status from a `.minisig` beside it, checked against the store's `keys/*.pub`.
+/// sign-off status checked against the store's signed config.
 import Foundation
 import PlanCore
 
@@ -22,29 +22,16 @@ struct LoadedPlan {
         return LoadedPlan(path: path, bytes: bytes, result: result, policy: policy)
     }
 
-    /// The sign-off status: not signed, or signed and verified (or not) with a trusted key.
+    /// The sign-off status, checked against the store's signed config: a signed record is
+    /// verified; a plan that says signed-off must be its signed record. Outside a store, a
+    /// signature cannot be checked and says so.
     func signOff(_ global: GlobalOptions) -> SignOffStatus {
-        let sigPath = path + ".minisig"
-        guard AtomicFile.exists(sigPath), let bytes = try? AtomicFile.read(sigPath),
-              case .success(let text) = decodeUTF8(bytes) else { return .notSigned }
-        return SignOffStatus.check(planBytes: self.bytes, signatureText: text, keys: LoadedPlan.trustedKeys(near: path, global))
-    }
-
-    /// The store's `keys/*.pub` (the store of the plan: see `StoreLocation.root`).
-    static func trustedKeys(near path: String, _ global: GlobalOptions) -> [MinisignPublicKey] {
-        Array(trustedKeys(in: StoreLocation.root(for: path, global) + "/keys").values)
-    }
-
-    /// Public keys by file name without `.pub`.
-    static func trustedKeys(in folder: String) -> [String: MinisignPublicKey] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        var out: [String: MinisignPublicKey] = [:]
-        for name in files where name.hasSuffix(".pub") {
-            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
-                  let key = try? MinisignPublicKey(fileText: text) else { continue }
-            out[String(name.dropLast(4))] = key
+        guard let store = StoreLocation.located(global) else {
+            guard AtomicFile.exists(path + ".minisig") || plan.status == .signedOff else { return .notSigned }
+            return .signed(signer: "unknown", role: "", decision: "", time: "", keyID: "",
+                           problem: "no store here to check the signature against (give --store DIR)")
         }
-        return out
+        return store.signOffStatus(of: path, bytes: bytes, plan: plan)
     }
 }
 

@@ -1,4 +1,4 @@
-/// `supportplan sign FILE --key KEY` and `supportplan verify FILE`.
+/// `supportplan sign FILE --key KEY` and `supportplan verify FILE…`.
 import ArgumentParser
 import Foundation
 import PlanCore
@@ -6,7 +6,14 @@ import PlanCore
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "Sign off a submitted plan: writes signed/<id>-v<version>.yaml (read-only) and its .minisig."
+        abstract: "Sign off a submitted plan: writes signed/<id>-v<version>.yaml (read-only) and its .minisig.",
+        discussion: """
+            Needs the store's config.yaml signed by an owner you trust (supportplan trust OWNER.pub), \
+            and your key among its signers (the owner runs supportplan signer add).
+
+            Example:
+              supportplan sign plans/CA-2026-0388.yaml --key ana-lopez
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -17,64 +24,100 @@ struct SignCommand: ParsableCommand {
     var passphraseFile: String?
 
     func run() throws {
-        let key = try SignOffService.loadKey(self.key) {
-            try Passphrase.read(file: passphraseFile, prompt: "Passphrase: ")
-        }
-        switch try SignOffService.sign(file, key: key, global) {
-        case .refused(let findings):
-            let blocking = findings.filter { $0.rule == RuleID.signerLevelTooLow }
-            if blocking.isEmpty {
-                print(CheckOutput.text(CheckResult(file: file, plan: nil, findings: findings, costing: nil, unreadable: false)),
-                      terminator: "")
-                print("Not signed: the plan is not ready.")
-            } else {
-                for f in blocking { printError("\(file): \(f.severity.rawValue)[\(f.rule.rawValue)]: \(f.message)") }
-            }
+        let store = try StoreLocation.store(for: file, global)
+        let key = try KeyFiles.load(self.key) { try Passphrase.read(file: passphraseFile, prompt: "Passphrase: ") }
+        let signed: PlanStore.Signed
+        do {
+            signed = try store.sign(file, key: key)
+        } catch .notReady(let findings) {
+            print(CheckOutput.text(CheckResult(file: file, plan: nil, findings: findings, costing: nil, unreadable: false)),
+                  terminator: "")
+            print("Not signed.")
             throw ExitCode(1)
-        case .signed(let signed):
-            for f in signed.warnings { printError("\(file): \(f.severity.rawValue)[\(f.rule.rawValue)]: \(f.message)") }
-            print("""
-                Signed off as \(signed.signer.name) (\(signed.signer.role), \(signed.signer.level)).
-                \(signed.signedPath)
-                \(signed.signedPath).minisig
-                Anyone can check it: minisign -Vm \(signed.signedPath) -p \(signed.publicKeyPath)
-                """)
         }
+        for f in signed.warnings { printError("\(file): \(f.severity.rawValue)[\(f.rule.rawValue)]: \(f.message)") }
+        print("""
+            Signed off as \(signed.signer.name) (\(signed.signer.role), \(signed.signer.level)).
+            \(signed.signedPath)
+            \(signed.signedPath).minisig
+            Check it: supportplan verify \(signed.signedPath)
+            """)
     }
 }
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check signed plans against their .minisig and the store's trusted keys (exit 1 if any does not match)."
+        abstract: "Check signed plans: the signature, and every claim it makes, against the store's signed config.",
+        discussion: """
+            The store is --store, $SUPPORTPLAN_STORE, or the store folder you are in; never one beside the file. \
+            Exit 0 when every file verifies, 1 when any does not, 2 when the store cannot be trusted.
+
+            Examples:
+              supportplan verify signed/CA-2026-0388-v1.yaml
+              supportplan verify --json signed/*.yaml
+            """
     )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Signed plan files (signed/<id>-v<n>.yaml).", valueName: "FILE")) var files: [String]
     @Flag(name: .long, help: "Print only the files that fail.") var quiet = false
+    @Flag(name: .long, help: "One JSON object per file.") var json = false
 
     func run() throws {
+        let store = try StoreLocation.requireStore(global)
+        let config = try store.trustedConfig()
         var failed = false
-        var keysByStore: [String: [MinisignPublicKey]] = [:]
         for file in files {
-            let bytes: [UInt8]
-            do { bytes = try AtomicFile.read(file) } catch { throw CLIError("\(error.path): cannot be read: \(error.what)") }
-            guard let sig = try? AtomicFile.read(file + ".minisig"), case .success(let sigText) = decodeUTF8(sig) else {
-                throw CLIError("\(file).minisig: no signature beside the plan; it has not been signed off")
+            let v = try store.verify(file, config: config)
+            if json {
+                var w = JSONWriter()
+                w.object {
+                    $0.field("file") { $0.string(file) }
+                    $0.field("verified") { $0.bool(v.verified) }
+                    if let c = v.claims {
+                        $0.field("plan") { $0.string(c.plan) }
+                        $0.field("version") { $0.int(Int64(c.version)) }
+                        $0.field("signer") { $0.string(c.signer) }
+                        $0.field("role") { $0.string(c.role) }
+                        $0.field("time") { $0.string(c.time) }
+                        $0.field("sha256") { $0.string(c.sha256) }
+                    }
+                    $0.field("findings") { a in
+                        a.array(v.findings) { w, f in
+                            w.object { o in
+                                o.field("rule") { $0.string(f.rule.rawValue) }
+                                o.field("field") { $0.string(f.path) }
+                                o.field("message") { $0.string(f.message) }
+                            }
+                        }
+                    }
+                }
+                print(w.text)
+            } else if !v.verified {
+                for f in v.findings {
+                    print(SafeTerminal.visible("\(file):1:1: error[\(f.rule.rawValue)]: \(f.message)\n  plain: \(f.plain)"))
+                }
+            } else if !quiet, let c = v.claims {
+                print(SafeTerminal.visible("\(file): verified: \(c.plan) version \(c.version) signed off by \(c.signer) (\(c.role), "
+                                           + "\(c.level)) at \(c.time), key \(c.key)."))
             }
-            let store = StoreLocation.root(for: file, global)
-            if keysByStore[store] == nil { keysByStore[store] = Array(LoadedPlan.trustedKeys(in: store + "/keys").values) }
-            let (key, finding) = Workflow.verify(bytes, signatureText: sigText, keys: keysByStore[store]!)
-            if let finding {
-                print("\(file):1:1: error[\(finding.rule.rawValue)]: \(finding.message)\n  plain: \(finding.plain)")
-                failed = true
-                continue
-            }
-            if !quiet {
-                let comment = (try? MinisignSignature(fileText: sigText))?.trustedComment ?? ""
-                print("\(file): signature verified with trusted key \(key!.keyIDHex) (\(key!.comment)).\n  \(comment)")
-            }
+            if !v.verified { failed = true }
         }
         if failed { throw ExitCode(1) }
+    }
+}
+
+/// Secret keys by path or by name in the person's config folder.
+enum KeyFiles {
+    /// Refused when group or others can read it.
+    static func load(_ key: String, passphrase: () throws -> String?) throws -> SecretKeyFile {
+        let path = key.contains("/") || key.hasSuffix(".key") ? key : "\(StoreLocation.user.secretKeys)/\(key).key"
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CLIError("\(path): no such secret key (make one with `supportplan keygen NAME`)") }
+        if info.st_mode & 0o077 != 0 { throw CLIError(SecretKeyFile.Problem.readableByOthers(path).description) }
+        guard case .success(let text) = decodeUTF8(try AtomicFile.read(path)) else { throw CLIError("\(path): not a secret key") }
+        let phrase = SecretKeyFile.isSealed(text) ? try passphrase() : nil
+        do { return try SecretKeyFile(fileText: text, passphrase: phrase) } catch { throw CLIError("\(path): \(error)") }
     }
 }

@@ -1,73 +1,83 @@
-/// Where the store is, and which `config.yaml` applies to a plan file.
+/// Which store a command works on, and which policy applies to a plan file.
 ///
-/// The store: `--store DIR`, else `$SUPPORTPLAN_STORE`, else `./plans` if present, else
-/// `$XDG_DATA_HOME/supportplan` (`~/.local/share/supportplan`). For `check` and `totals` on a
-/// file, an explicit store (option or variable) gives the config; otherwise the program looks
-/// for `config.yaml` beside the file and in the folder above it (`<store>/plans/<id>.yaml`).
+/// The store: `--store DIR`, else `$SUPPORTPLAN_STORE`, else the nearest folder at or above the
+/// current one that holds a store's `config.yaml` and `plans/` (as git finds `.git`), else the
+/// person's own store (`$XDG_DATA_HOME/supportplan`). `plans/` is never a store's root, and a
+/// `config.yaml` anywhere but a store's root is ignored with a warning.
+import Foundation
 import PlanCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 enum StoreLocation {
     static func environment(_ name: String) -> String? {
-        guard let v = getenv(name) else { return nil }
-        let s = String(cString: v)
-        return s.isEmpty ? nil : s
+        guard let s = ProcessInfo.processInfo.environment[name], !s.isEmpty else { return nil }
+        return s
     }
 
-    /// The store folder chosen by an option or the environment, if any.
-    static func explicit(_ global: GlobalOptions) -> String? {
-        global.store ?? environment("SUPPORTPLAN_STORE")
+    static var user: UserFolders { .fromEnvironment() }
+
+    /// The store named by an option or the environment, or found above the current folder.
+    static func located(_ global: GlobalOptions) -> PlanStore? {
+        PlanStore.locate(explicit: global.store, environment: ProcessInfo.processInfo.environment,
+                         cwd: FileManager.default.currentDirectoryPath, user: user)
     }
 
-    static func resolve(_ global: GlobalOptions) -> String {
-        if let s = explicit(global) { return s }
-        if AtomicFile.isFolder("plans") { return "plans" }
-        let data = environment("XDG_DATA_HOME") ?? ((environment("HOME") ?? ".") + "/.local/share")
-        return data + "/supportplan"
+    /// The store to use: the located one, else the person's own.
+    static func store(_ global: GlobalOptions) -> PlanStore {
+        located(global) ?? PlanStore.personal(environment: ProcessInfo.processInfo.environment, user: user)
     }
 
-    /// The policy for a plan file, with the config file it came from.
+    /// For `verify`: the located store only, never one beside the file.
+    static func requireStore(_ global: GlobalOptions) throws -> PlanStore {
+        guard let s = located(global) else {
+            throw CLIError("no store here: run this inside a store's folder, or give --store DIR (or set SUPPORTPLAN_STORE)")
+        }
+        return s
+    }
+
+    /// For a step on a plan file (submit, return, sign): the located store, else the store whose
+    /// `plans/` holds the file.
+    static func store(for file: String, _ global: GlobalOptions) throws -> PlanStore {
+        if let s = located(global) { return s }
+        let above = folder(of: folder(of: file))
+        if folder(of: file).hasSuffix("plans") || folder(of: file) == "plans", PlanStore.isRoot(above) {
+            return PlanStore(root: above, user: user)
+        }
+        throw CLIError("\(file): no store found: run this inside the store's folder, or give --store DIR")
+    }
+
+    /// The policy for a plan file: the config of the located store, else of the store the file
+    /// is in; the built-in policy when there is none. A `config.yaml` beside the file that is not
+    /// a store's root config is ignored, with a warning.
     static func policy(for file: String, _ global: GlobalOptions, cache: inout [String: Policy]) throws -> Policy {
-        let candidates: [String]
-        if let store = explicit(global) {
-            candidates = [store + "/config.yaml"]
-        } else {
-            let dir = folder(of: file)
-            candidates = [dir + "/config.yaml", dir + "/../config.yaml"]
+        var store = located(global)
+        if store == nil {
+            var dir = realFolder(file)
+            while true {
+                if PlanStore.isRoot(dir) { store = PlanStore(root: dir, user: user); break }
+                guard dir != "/", !dir.isEmpty else { break }
+                dir = folder(of: dir)
+            }
         }
-        guard let path = candidates.first(where: AtomicFile.exists) else { return .standard }
-        if let p = cache[path] { return p }
-        let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(path) } catch { throw CLIError("\(error)") }
-        guard case .success(let text) = decodeUTF8(bytes) else { throw CLIError("\(path): not UTF-8 text") }
-        let (policy, findings) = PolicyReader.read(text)
-        let errors = findings.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            throw CLIError(errors.map {
-                "\(path):\(($0.position ?? .start).line):\(($0.position ?? .start).column): error[\($0.rule.rawValue)]: \($0.message)"
-            }.joined(separator: "\n"))
+        let beside = realFolder(file) + "/config.yaml"
+        if AtomicFile.exists(beside), store.map({ realFolder($0.configPath) + "/config.yaml" }) != beside,
+           !warned.contains(beside) {
+            warned.insert(beside)
+            printError("\(beside):1:1: warning: this config.yaml is ignored: policy and signers come only from the config.yaml "
+                       + "at a store's root\(store.map { " (\($0.configPath))" } ?? "")")
         }
-        for w in findings {
-            printError("\(path):\((w.position ?? .start).line):\((w.position ?? .start).column): \(w.severity.rawValue)[\(w.rule.rawValue)]: \(w.message)")
-        }
-        cache[path] = policy
-        return policy
+        guard let store else { return .standard }
+        if let p = cache[store.configPath] { return p }
+        let config: PlanStore.Config
+        do { config = try store.config() } catch { throw CLIError(error.description) }
+        for w in config.warnings { printError(w) }
+        cache[store.configPath] = config.policy
+        return config.policy
     }
 
-    /// The store a plan file belongs to: the explicit one, else the folder above `plans/` or
-    /// `signed/`, else the plan's own folder.
-    static func root(for file: String, _ global: GlobalOptions) -> String {
-        if let s = explicit(global) { return s }
-        let dir = folder(of: file)
-        let name = dir.split(separator: "/").last.map(String.init) ?? dir
-        return name == "plans" || name == "signed" ? folder(of: dir) : dir
-    }
+    nonisolated(unsafe) static var warned: Set<String> = []
 
-    /// Where this person's secret keys live: `$XDG_CONFIG_HOME/supportplan/keys`.
-    static var secretKeyFolder: String {
-        (environment("XDG_CONFIG_HOME") ?? ((environment("HOME") ?? ".") + "/.config")) + "/supportplan/keys"
+    static func realFolder(_ file: String) -> String {
+        URL(fileURLWithPath: folder(of: file)).resolvingSymlinksInPath().path
     }
 
     static func folder(of path: String) -> String {

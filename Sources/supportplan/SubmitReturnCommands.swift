@@ -1,38 +1,35 @@
-/// `supportplan submit FILE` and `supportplan return FILE --reason CODE --comment TEXT`:
-/// the plan's status changes (and only its `status:` line), and the audit log records it.
+/// `supportplan submit FILE`, `return FILE --reason CODE --comment TEXT` and `withdraw FILE`:
+/// a plan's status changes (only its `status:` line), logged first in its audit record.
 import ArgumentParser
 import PlanCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Rewrites a plan's status and logs the action in the store's audit log.
-func changeStatus(_ loaded: LoadedPlan, to status: PlanStatus, action: String, who: String, reason: String? = nil,
-                  comment: String? = nil, _ global: GlobalOptions) throws {
-    guard case .success(let text) = decodeUTF8(loaded.bytes) else { throw CLIError("\(loaded.path): not UTF-8") }
-    let updated = Workflow.setting(status: status, in: text)
-    let store = StoreLocation.root(for: loaded.path, global)
-    do {
-        try AtomicFile.write(updated, to: loaded.path)
-        _ = try AuditLog.append(AuditEntry(time: Workflow.timestamp(), who: who, action: action,
-                                           plan: loaded.plan.id ?? "unknown", version: loaded.plan.version ?? 1,
-                                           fileSHA256: AuditLog.sha256(Array(updated.utf8)), reason: reason, comment: comment),
-                                to: store + "/audit.log")
-    } catch let e as FileError { throw CLIError("\(e)") }
+/// The person running the command: `--by`, else the login name from the password database
+/// (not `$USER`, which anyone can set to anything).
+func currentUser(_ by: String? = nil) -> String {
+    if let by, !by.trimmingCharacters(in: .whitespaces).isEmpty { return by }
+    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+    return "uid \(getuid())"
 }
-
-func currentUser() -> String { StoreLocation.environment("USER") ?? StoreLocation.environment("LOGNAME") ?? "unknown" }
 
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
-        abstract: "Mark a plan ready for sign-off (refused while errors or unacknowledged warnings remain)."
+        abstract: "Mark a plan ready for sign-off (refused while errors or unacknowledged warnings remain).",
+        discussion: "Example:\n  supportplan submit plans/CA-2026-0388.yaml"
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("A plan file in the store.", valueName: "FILE")) var file: String
-    @Option(name: .long, help: "Who is submitting (default: your user name).") var by: String?
+    @Argument(help: ArgumentHelp("A plan file in the store's plans/ folder.", valueName: "FILE")) var file: String
+    @Option(name: .long, help: "Who is submitting (default: your login name).") var by: String?
 
     func run() throws {
-        let blocking = try SignOffService.submit(file, by: by, global)
-        if !blocking.isEmpty {
+        let store = try StoreLocation.store(for: file, global)
+        do {
+            try store.submit(file, by: currentUser(by))
+        } catch .notReady(let blocking) {
             print(CheckOutput.text(CheckResult(file: file, plan: nil, findings: blocking, costing: nil, unreadable: false)),
                   terminator: "")
             print("Not submitted: put these right (or acknowledge the warnings with a reason) first.")
@@ -45,20 +42,47 @@ struct SubmitCommand: ParsableCommand {
 struct ReturnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "return",
-        abstract: "Send a submitted plan back to the planner, with reasons; its content does not change."
+        abstract: "Send a submitted plan back to the planner, with reasons; its content does not change.",
+        discussion: "Example:\n  supportplan return plans/CA-2026-0388.yaml --reason costs-unclear --comment \"Show how S3 is worked out.\""
     )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A submitted plan file.", valueName: "FILE")) var file: String
     @Option(name: .long, help: "A reason code (repeat for several); the store's config.yaml lists them.") var reason: [String]
     @Option(name: .long, help: "What the planner should do, in your words.") var comment: String
-    @Option(name: .long, help: "Who is returning it (default: your user name).") var by: String?
+    @Option(name: .long, help: "Who is returning it (default: your login name).") var by: String?
 
     func run() throws {
-        try SignOffService.returnPlan(file, reasons: reason, comment: comment, by: by, global)
-        var cache: [String: Policy] = [:]
-        let policy = try StoreLocation.policy(for: file, global, cache: &cache)
+        let store = try StoreLocation.store(for: file, global)
+        try store.returnPlan(file, reasons: reason, comment: comment, by: currentUser(by))
+        let policy = try store.config().policy
         let words = reason.compactMap { r in policy.returnReasons.first { $0.code == r }?.words }
-        print("Returned \(file) to the planner: \(words.joined(separator: " ")) \(comment)")
+        print(SafeTerminal.visible("Returned \(file) to the planner: \(words.joined(separator: " ")) \(comment)"))
+    }
+}
+
+struct WithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Take a submitted plan back to a draft to change it (logged); submit it again after.",
+        discussion: "Example:\n  supportplan withdraw plans/CA-2026-0388.yaml"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("A submitted plan file.", valueName: "FILE")) var file: String
+    @Option(name: .long, help: "Who is withdrawing it (default: your login name).") var by: String?
+
+    func run() throws {
+        let store = try StoreLocation.store(for: file, global)
+        try store.withdraw(file, by: currentUser(by))
+        print("Withdrawn \(file): it is a draft again.")
+    }
+}
+
+/// Text from plans and people shown on a terminal: control characters made visible.
+enum SafeTerminal {
+    static func visible(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { PlanID.shown(String($0), limit: nil) }
+            .joined(separator: "\n")
     }
 }

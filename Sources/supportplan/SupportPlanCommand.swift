@@ -17,8 +17,9 @@ struct SupportPlanCommand: ParsableCommand {
             """,
         version: PlanCoreVersion.string,
         subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self,
-                      SubmitCommand.self, ReturnCommand.self, SignCommand.self, VerifyCommand.self, DiffCommand.self,
-                      KeygenCommand.self, LogCommand.self, EditCommand.self, GuideCommand.self, TerminalDemoCommand.self, SaveTrialCommand.self, TamperTrialCommand.self, FuzzTrialCommand.self]
+                      InitCommand.self, TrustCommand.self, SignerCommand.self,
+                      SubmitCommand.self, ReturnCommand.self, WithdrawCommand.self, SignCommand.self, VerifyCommand.self,
+                      DiffCommand.self, KeygenCommand.self, LogCommand.self, EditCommand.self, GuideCommand.self, TerminalDemoCommand.self, SaveTrialCommand.self, TamperTrialCommand.self, FuzzTrialCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -31,13 +31,17 @@ struct TamperTrialCommand: ParsableCommand {
     func run() throws {
         let bytes = try AtomicFile.read(file)
         guard case .success(let sig) = decodeUTF8(try AtomicFile.read(file + ".minisig")) else { throw CLIError("no signature") }
-        let keys = Array(LoadedPlan.trustedKeys(in: StoreLocation.root(for: file, global) + "/keys").values)
-        guard Workflow.verify(bytes, signatureText: sig, keys: keys).1 == nil else { throw CLIError("\(file): the original does not verify") }
+        let store = try StoreLocation.requireStore(global)
+        let config = try store.trustedConfig()
+        let signature = Array(sig.utf8)
+        guard store.verify(bytes: bytes, signature: signature, path: file, config: config).verified else {
+            throw CLIError("\(file): the original does not verify")
+        }
         var caught = 0
         var changed = bytes
         for i in bytes.indices {
             changed[i] ^= 0x01
-            if Workflow.verify(changed, signatureText: sig, keys: keys).1 != nil { caught += 1 }
+            if !store.verify(bytes: changed, signature: signature, path: file, config: config).verified { caught += 1 }
             changed[i] ^= 0x01
         }
         print("tamper-trial: \(caught) of \(bytes.count) single-byte changes caught")

@@ -1,6 +1,7 @@
 /// The `supportplan` command: parses arguments, runs the subcommand, and maps every outcome to
 /// the exit codes of `shared/spec/cli.md` (0 done, 1 findings, 2 bad input).
 import ArgumentParser
+import PlanCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,6 +9,13 @@ import Glibc
 do {
     var command = try SupportPlanCommand.parseAsRoot()
     try command.run()
+} catch let error as StoreError {
+    if case .notReady(let findings) = error {
+        for f in findings { printError(SafeTerminal.visible("\(f.severity.rawValue)[\(f.rule.rawValue)]: \(f.message)")) }
+    } else {
+        printError(SafeTerminal.visible(error.description))
+    }
+    exit(error.exitCode)
 } catch let error as CLIError {
     printError(error.message)
     exit(2)

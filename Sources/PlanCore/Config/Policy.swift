@@ -42,18 +42,35 @@ public struct JargonTerm: Sendable, Equatable {
     }
 }
 
-/// An approver the store trusts: the public key file `keys/<key>.pub`, and their level.
+/// An approver the store trusts: named in the store's signed `config.yaml` with their public
+/// key (pinned by its key id), their role and level, and the dates they may sign between.
 public struct Signer: Sendable, Equatable {
-    public var key: String
     public var name: String
     public var role: String
     public var level: String
+    /// minisign's key id, 16 hex digits as `minisign` shows it.
+    public var keyID: String
+    /// The minisign public key line (base64), as in a `.pub` file.
+    public var publicKey: String
+    public var from: PlanDate?
+    public var until: PlanDate?
 
-    public init(key: String, name: String, role: String, level: String) {
-        self.key = key
+    public init(name: String, role: String, level: String, keyID: String, publicKey: String,
+                from: PlanDate? = nil, until: PlanDate? = nil) {
         self.name = name
         self.role = role
         self.level = level
+        self.keyID = keyID
+        self.publicKey = publicKey
+        self.from = from
+        self.until = until
+    }
+
+    /// May this signer sign on `day`?
+    public func isActive(on day: PlanDate) -> Bool {
+        if let from, day < from { return false }
+        if let until, day > until { return false }
+        return true
     }
 }
 
@@ -89,6 +106,8 @@ public struct Policy: Sendable, Equatable {
     public var jargon = Policy.defaultJargon
     /// Approvers and their levels (none by default: a store names its own).
     public var signers: [Signer] = []
+    /// Whether a plan's author (or its submitter) may sign it off; no by default.
+    public var allowSelfApproval = false
     public var returnReasons = [
         ReturnReason("outcomes-unclear", "The outcomes are not clear or not in the person's words."),
         ReturnReason("costs-unclear", "The costs are not clear or cannot be checked."),

@@ -5,8 +5,9 @@
 
 public enum PolicyReader {
     public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
-                              "minimum_wage", "jargon", "signers", "return_reasons"]
-    static let signerKeys = ["key", "name", "role", "level"]
+                              "minimum_wage", "jargon", "signers", "return_reasons",
+                              "allow_self_approval"]
+    static let signerKeys = ["name", "role", "level", "key_id", "public_key", "from", "until"]
     static let reasonKeys = ["code", "words"]
     static let levelKeys = ["name", "up_to"]
     static let wageKeys = ["from", "age_21_plus", "age_18_to_20", "under_18"]
@@ -51,9 +52,24 @@ public enum PolicyReader {
         }
         if r.has("jargon") { policy.jargon = terms.compactMap { $0 } }
         let signers = r.list("signers", section: "a signer", known: signerKeys) { e -> Signer? in
-            guard let key = e.text("key"), let name = e.text("name"), let level = e.text("level") else {
-                ctx.report(.fieldInvalid, e.path, at: e.position, "a signer needs key (the keys/<key>.pub file), name and level",
+            guard let name = e.text("name"), let level = e.text("level"), let keyID = e.text("key_id"),
+                  let publicKey = e.text("public_key") else {
+                ctx.report(.fieldInvalid, e.path, at: e.position,
+                           "a signer needs name, level, key_id and public_key; add signers with `supportplan signer add KEY.pub`",
                            plain: "This approver's entry is not complete.")
+                return nil
+            }
+            let role = e.text("role") ?? ""
+            for (key, value) in [("name", name), ("role", role)] where !SignerText.isPlain(value) {
+                ctx.report(.fieldInvalid, e.child(key), at: e.node(key)?.position ?? e.position,
+                           "a signer's \(key) may not hold quotes, backslashes or control characters",
+                           plain: "This approver's \(key) has a character that cannot go in a signature.")
+                return nil
+            }
+            guard let key = try? MinisignPublicKey(base64Line: publicKey), key.keyIDHex == keyID.uppercased() else {
+                ctx.report(.fieldInvalid, e.child("public_key"), at: e.node("public_key")?.position ?? e.position,
+                           "public_key is not a minisign public key with key id \(keyID)",
+                           plain: "This approver's key is damaged.")
                 return nil
             }
             if policy.rank(ofLevel: level) == nil {
@@ -62,13 +78,15 @@ public enum PolicyReader {
                            plain: "This approver's level is not one of the levels.")
                 return nil
             }
-            return Signer(key: key, name: name, role: e.text("role") ?? "", level: level)
+            return Signer(name: name, role: role, level: level, keyID: key.keyIDHex, publicKey: publicKey,
+                          from: e.date("from"), until: e.date("until"))
         }
         policy.signers = signers.compactMap { $0 }
         let reasons = r.list("return_reasons", section: "a return reason", known: reasonKeys) { e -> ReturnReason? in
             guard let code = e.text("code"), let words = e.text("words") else { return nil }
             return ReturnReason(code, words)
         }
+        if let allow = r.bool("allow_self_approval") { policy.allowSelfApproval = allow }
         if r.has("return_reasons") { policy.returnReasons = reasons.compactMap { $0 } }
         return (policy, Checker.sorted(ctx.findings))
     }

@@ -63,6 +63,12 @@ public enum PlanReader {
                          plain: "The first line should say `format: \(Plan.supportedFormat)`.")
         }
         p.id = r.text("id")
+        if let id = p.id, !PlanID.isValid(id) {
+            r.ctx.report(.fieldInvalid, "id", at: r.node("id")?.position ?? .start,
+                         "'\(PlanID.shown(id))' is not a plan id: \(PlanID.rule)",
+                         plain: "The plan's reference should be capital letters, digits and dashes, like CA-2026-0412.")
+            p.id = nil
+        }
         p.version = r.integer("version", in: 1...999_999, what: "the version number")
         p.status = r.word("status", PlanStatus.self)
         p.jurisdiction = r.word("jurisdiction", Jurisdiction.self)

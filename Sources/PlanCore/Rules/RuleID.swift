@@ -70,6 +70,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
     case approverIsAuthor = "approver-is-author"
     case signerLevelTooLow = "signer-level-too-low"
     case signedPlanChanged = "signed-plan-changed"
+    case signatureClaimMismatch = "signature-claim-mismatch"
 
     public var severity: Severity {
         switch self {
@@ -90,7 +91,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
         case .syntax, .formatUnsupported, .fieldInvalid, .moneyInvalid, .dateInvalid, .unknownField,
              .duplicateID, .referenceUnknown:
             return .reading
-        case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged:
+        case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged, .signatureClaimMismatch:
             return .signOff
         default:
             return .check
@@ -126,7 +127,7 @@ extension RuleID {
         case .dpPaymentMissing, .dpAuthorisedPersonMissing, .dpRelativeInHousehold, .dpResidentialCare, .notAllowedItem,
              .paBelowMinimumWage, .paELInsuranceMissing, .paOncostsMissing, .paPensionMissing:
             return .directPayments
-        case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged:
+        case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged, .signatureClaimMismatch:
             return .signOff
         default:
             return .safety

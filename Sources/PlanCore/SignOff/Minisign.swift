@@ -54,8 +54,16 @@ public struct MinisignPublicKey: Sendable, Equatable {
         comment = String(lines[0].dropFirst("untrusted comment:".count)).trimmingSpaces()
     }
 
+    /// Reads the base64 line alone (as a store's config.yaml keeps it).
+    public init(base64Line: String, comment: String = "") throws(MinisignError) {
+        try self.init(fileText: "untrusted comment: \(comment)\n\(base64Line)\n")
+    }
+
+    /// The base64 line: "Ed", the key id and the key.
+    public var base64Line: String { Data([0x45, 0x64] + keyID + key).base64EncodedString() }
+
     public var fileText: String {
-        "untrusted comment: \(comment)\n" + Data([0x45, 0x64] + keyID + key).base64EncodedString() + "\n"
+        "untrusted comment: \(comment)\n" + base64Line + "\n"
     }
 }
 

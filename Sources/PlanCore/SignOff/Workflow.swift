@@ -31,46 +31,46 @@ public enum Workflow {
         return out
     }
 
-    /// What stops (errors) or should give pause (warnings) before this signer signs this plan.
-    public static func signingFindings(plan: Plan, signer: Signer, policy: Policy) -> [Finding] {
+    /// The amount a signer's level must cover: the recurring budget (or, if higher, what the
+    /// recurring lines cost a year) plus every one-off cost.
+    public static func authorisationAmount(plan: Plan, costing: Costing) -> Money {
+        let recurring = max(plan.budget.final?.pence ?? 0, costing.totals?.recurringAnnualPence ?? 0)
+        return Money(pence: recurring + (costing.totals?.oneOffPence ?? 0))
+    }
+
+    /// The lowest signer level whose limit covers `amount`.
+    public static func neededLevel(_ amount: Money, _ policy: Policy) -> String? {
+        policy.signerLevels.first { level in level.upTo.map { amount <= $0 } ?? true }?.name ?? policy.signerLevels.last?.name
+    }
+
+    /// What stops (errors) or should give pause (warnings) before this signer signs this plan:
+    /// a level below what the amount needs; approving a plan they wrote or submitted (refused
+    /// unless the config allows it, then a warning).
+    public static func signingFindings(plan: Plan, costing: Costing, signer: Signer, policy: Policy,
+                                       submitter: String?) -> [Finding] {
         var out: [Finding] = []
-        if let final = plan.budget.final, let needed = BudgetRules.neededLevel(final, policy),
-           let have = policy.rank(ofLevel: signer.level), let need = policy.rank(ofLevel: needed), have < need {
+        let amount = authorisationAmount(plan: plan, costing: costing)
+        if let needed = neededLevel(amount, policy), let have = policy.rank(ofLevel: signer.level),
+           let need = policy.rank(ofLevel: needed), have < need {
             out.append(Finding(.signerLevelTooLow, path: "budget.final",
-                               message: "\(signer.name) signs at \(signer.level); a budget of \(final) a year needs \(needed) or above",
+                               message: "\(signer.name) signs at \(signer.level); \(amount) (the budget a year plus one-off costs) needs \(needed) or above",
                                plain: "A more senior manager needs to agree this plan."))
         }
-        if let author = plan.author, author.trimmingSpaces().lowercased() == signer.name.trimmingSpaces().lowercased() {
-            out.append(Finding(.approverIsAuthor, path: "author",
-                               message: "\(signer.name) wrote this plan and is signing it off; a second person should check it",
-                               plain: "The person who wrote the plan is also agreeing it."))
+        func same(_ a: String?) -> Bool {
+            guard let a else { return false }
+            return a.trimmingSpaces().lowercased() == signer.name.trimmingSpaces().lowercased()
+        }
+        if same(plan.author) || same(submitter) {
+            var f = Finding(.approverIsAuthor, path: "author",
+                            message: "\(signer.name) wrote or submitted this plan and is signing it off; a second person must check it",
+                            plain: "The person who wrote the plan is also agreeing it.")
+            if !policy.allowSelfApproval {
+                f.severity = .error
+                f.message += " (this store's config does not allow approving your own plan: allow_self_approval)"
+            }
+            out.append(f)
         }
         return out
-    }
-
-    /// The trusted comment minisign signs with the plan: the decision and who made it.
-    public static func trustedComment(plan: Plan, signer: Signer, decision: String, time: String, sha256: String) -> String {
-        func q(_ s: String) -> String { "\"" + s.replacingAll("\"", with: "'") + "\"" }
-        return "plan=\(plan.id ?? "unknown") version=\(plan.version ?? 1) decision=\(decision) signer=\(q(signer.name)) "
-            + "role=\(q(signer.role)) time=\(time) sha256=\(sha256)"
-    }
-
-    /// Signs the exact bytes; returns the `.minisig` text.
-    public static func sign(_ bytes: [UInt8], plan: Plan, key: SecretKeyFile, signer: Signer, time: String) throws -> String {
-        let comment = trustedComment(plan: plan, signer: signer, decision: "approved", time: time,
-                                     sha256: AuditLog.sha256(bytes))
-        return try MinisignSignature.sign(bytes, with: key.secret, keyID: key.keyID, trustedComment: comment).fileText
-    }
-
-    /// `signed-plan-changed` when the signed file's bytes no longer match its signature.
-    public static func verify(_ bytes: [UInt8], signatureText: String, keys: [MinisignPublicKey]) -> (MinisignPublicKey?, Finding?) {
-        do {
-            let sig = try MinisignSignature(fileText: signatureText)
-            return (try sig.verify(bytes, keys: keys), nil)
-        } catch {
-            return (nil, Finding(.signedPlanChanged, path: "", position: .start, message: "\(error)",
-                                 plain: "This signed plan is not exactly what the manager agreed. Do not use it."))
-        }
     }
 
     /// A new version after sign-off: version + 1, a draft again, `previous_final` set to the

@@ -59,6 +59,28 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes a file that must not exist yet (a signed record): the whole file appears at once,
+    /// or not at all, and an existing file is never replaced (`link` fails with EEXIST).
+    public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t) throws(FileError) {
+        let folder = parentFolder(of: path)
+        let temp = "\(folder)/.new.\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path, "cannot create a temporary file in \(folder)") }
+        defer { unlink(temp) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { let e = errno; close(fd); throw FileError(path, "cannot write", errno: e) }
+            done += n
+        }
+        guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { let e = errno; close(fd); throw FileError(path, "cannot save", errno: e) }
+        close(fd)
+        guard link(temp, path) == 0 else { throw FileError(path, errno == EEXIST ? "already exists; it is never replaced" : "cannot create") }
+        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { _ = fsync(dir); close(dir) }
+    }
+
     public static func write(_ text: String, to path: String) throws(FileError) {
         try write(Array(text.utf8), to: path)
     }
@@ -97,6 +119,12 @@ public enum AtomicFile {
     public static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// A regular file (following links), not a folder, FIFO, device or socket.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     static func parentFolder(of path: String) -> String {

@@ -1,5 +1,7 @@
-/// The store's `audit.log`: append-only JSON lines, each carrying the SHA-256 of the line
-/// before it, so a removed, changed or re-ordered line breaks the chain from there on.
+/// Audit entries and the hash chain: append-only JSON lines, each carrying the SHA-256 of the
+/// line before it, so a removed, changed or re-ordered line breaks the chain from there on.
+/// (`PlanAudit` keeps one such log per plan; a store's old single `audit.log` is read here to
+/// convert it.)
 import Crypto
 import Foundation
 #if canImport(Glibc)
@@ -68,43 +70,30 @@ public enum AuditLog {
         public var entries: [AuditEntry]
         /// 1-based line number of the first broken line, with why; nil when the chain holds.
         public var broken: (line: Int, why: String)?
+        /// The SHA-256 of the last good line (the genesis hash when there is none).
+        public var lastHash: String
+        /// The hash of each entry's own line, in order.
+        public var hashes: [String] = []
     }
 
     public static func read(_ text: String) -> Reading {
         var entries: [AuditEntry] = []
+        var hashes: [String] = []
         var expected = genesis
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (i, line) in lines.enumerated() where !(line.isEmpty && i == lines.count - 1) {
             guard let e = AuditEntry(jsonLine: String(line)) else {
-                return Reading(entries: entries, broken: (i + 1, "the line is not an audit entry"))
+                return Reading(entries: entries, broken: (i + 1, "the line is not an audit entry"), lastHash: expected, hashes: hashes)
             }
             guard e.previous == expected else {
                 return Reading(entries: entries, broken: (i + 1, "its previous_sha256 does not match line \(i)"
-                                                             + (i == 0 ? " (the first line must have \(genesis.prefix(8))…)" : "")))
+                                                             + (i == 0 ? " (the first line must have \(genesis.prefix(8))…)" : "")),
+                               lastHash: expected, hashes: hashes)
             }
             entries.append(e)
             expected = sha256(Array(line.utf8))
+            hashes.append(expected)
         }
-        return Reading(entries: entries, broken: nil)
-    }
-
-    /// Appends an entry, chained to the last line (file created 0600, written with O_APPEND
-    /// and fsync). Refuses to extend a log whose chain is already broken.
-    public static func append(_ entry: AuditEntry, to path: String) throws -> AuditEntry {
-        let existing = AtomicFile.exists(path) ? String(decoding: try AtomicFile.read(path), as: UTF8.self) : ""
-        let reading = read(existing)
-        if let broken = reading.broken {
-            throw FileError(path, "the audit log is broken at line \(broken.line) (\(broken.why)); nothing was added", errno: EINVAL)
-        }
-        let lastLine = existing.split(separator: "\n").last.map { Array($0.utf8) }
-        var e = entry
-        e.previous = lastLine.map { sha256($0) } ?? genesis
-        let bytes = Array((e.jsonLine + "\n").utf8)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path, "cannot open the audit log") }
-        defer { close(fd) }
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard n == bytes.count, fsync(fd) == 0 else { throw FileError(path, "cannot write the audit log") }
-        return e
+        return Reading(entries: entries, broken: nil, lastHash: expected, hashes: hashes)
     }
 }
