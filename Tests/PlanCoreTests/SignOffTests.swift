@@ -10,13 +10,15 @@ import Testing
     }
 
     @Test func chainHoldsAndABrokenLineIsNamed() throws {
-        let path = NSTemporaryDirectory() + "audit-\(UUID().uuidString).log"
-        for a in ["submit", "return", "submit", "sign"] { _ = try AuditLog.append(entry(a), to: path) }
+        let path = NSTemporaryDirectory() + "audit-\(UUID().uuidString)/P1.log"
+        let audit = PlanAudit(path: path)
+        for a in ["submit", "return", "submit", "sign"] { try audit.withLock { held in try held.append(entry(a)) } }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let good = AuditLog.read(text)
         #expect(good.entries.map(\.action) == ["submit", "return", "submit", "sign"])
         #expect(good.broken == nil)
         #expect(good.entries[0].previous == AuditLog.genesis)
+        #expect(good.hashes.count == 4 && good.lastHash == good.hashes[3])
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
 
         var lines = text.split(separator: "\n").map(String.init)
@@ -30,7 +32,28 @@ import Testing
         lines.swapAt(1, 2)
         #expect(AuditLog.read(lines.joined(separator: "\n") + "\n").broken?.line == 2)
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: FileError.self) { _ = try AuditLog.append(entry("sign"), to: path) }
+        #expect(throws: StoreError.self) { try audit.withLock { held in try held.append(entry("sign")) } }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == lines.joined(separator: "\n") + "\n", "nothing added")
+    }
+
+    @Test func claimsReadBackAndAnyOtherShapeIsRefused() throws {
+        let c = SignatureClaims(plan: "CA-1", version: 3, decision: "approved", signer: "Ana Lopez", role: "team manager",
+                                level: "team-manager", key: "0123456789ABCDEF", time: "2026-12-02T10:00:00Z",
+                                sha256: String(repeating: "a", count: 64), log: String(repeating: "b", count: 64))
+        #expect(try SignatureClaims.parse(c.text).get() == c)
+        for bad in [c.text + " extra=1", c.text.replacingOccurrences(of: " level=team-manager", with: ""),
+                    c.text.replacingOccurrences(of: "signer=\"Ana Lopez\"", with: "signer=\"Ana\" signer=\"Raj\""),
+                    c.text.replacingOccurrences(of: "version=3", with: "version=x"), c.text + " ",
+                    c.text.replacingOccurrences(of: "signer=\"Ana Lopez\"", with: "signer=Ana")] {
+            #expect(throws: ClaimProblem.self, "\(bad)") { _ = try SignatureClaims.parse(bad).get() }
+        }
+    }
+
+    @Test(arguments: [("CA-2026-0412", true), ("A1", true), ("0-0", true), ("A", false), ("-A", false), ("a1", false),
+                      ("A/B", false), ("../x", false), ("A B", false), ("A\"B", false), ("A\nB", false), ("", false),
+                      (String(repeating: "A", count: 40), true), (String(repeating: "A", count: 41), false), ("É1", false)])
+    func planIDs(_ id: String, _ valid: Bool) {
+        #expect(PlanID.isValid(id) == valid)
     }
 }
 
@@ -74,16 +97,27 @@ import Testing
 
     @Test func signerLevelAndAuthor() throws {
         let cal = readPlan(try Paths.text(Paths.examples[1]))  // £29,400: needs service-manager
+        let costing = Coster.cost(cal)
         var policy = Policy()
-        let ana = Signer(key: "ana", name: "Ana Lopez", role: "team manager", level: "team-manager")
-        let raj = Signer(key: "raj", name: "Raj Patel", role: "service manager", level: "service-manager")
-        policy.signers = [ana, raj]
-        #expect(Workflow.signingFindings(plan: cal, signer: ana, policy: policy).map(\.rule) == [.signerLevelTooLow])
-        #expect(Workflow.signingFindings(plan: cal, signer: raj, policy: policy).isEmpty)
-        let priya = Signer(key: "p", name: "Priya Shah", role: "head of service", level: "head-of-service")
-        let own = Workflow.signingFindings(plan: cal, signer: priya, policy: policy)
+        func signer(_ name: String, _ role: String, _ level: String) -> Signer {
+            Signer(name: name, role: role, level: level, keyID: "0000000000000000", publicKey: "")
+        }
+        let ana = signer("Ana Lopez", "team manager", "team-manager")
+        let raj = signer("Raj Patel", "service manager", "service-manager")
+        #expect(Workflow.signingFindings(plan: cal, costing: costing, signer: ana, policy: policy, submitter: nil).map(\.rule) == [.signerLevelTooLow])
+        #expect(Workflow.signingFindings(plan: cal, costing: costing, signer: raj, policy: policy, submitter: nil).isEmpty)
+        // Submitting it yourself counts as your own plan too.
+        #expect(Workflow.signingFindings(plan: cal, costing: costing, signer: raj, policy: policy, submitter: "raj patel ").map(\.rule)
+                == [.approverIsAuthor])
+        let priya = signer("Priya Shah", "head of service", "head-of-service")
+        let own = Workflow.signingFindings(plan: cal, costing: costing, signer: priya, policy: policy, submitter: nil)
         #expect(own.map(\.rule) == [.approverIsAuthor])
-        #expect(own[0].severity == .warning)
+        #expect(own[0].severity == .error, "refused unless the config allows it")
+        policy.allowSelfApproval = true
+        #expect(Workflow.signingFindings(plan: cal, costing: costing, signer: priya, policy: policy, submitter: nil)[0].severity == .warning)
+        // One-off costs count towards the level: Peggy's £17,250 a year plus her £75 key safe.
+        let peggy = readPlan(try Paths.text(Paths.examples[0]))
+        #expect(Workflow.authorisationAmount(plan: peggy, costing: Coster.cost(peggy)) == Money(pence: 1_725_000 + 7_500))
     }
 
     @Test func aNewVersionAfterSignOffIsADraftThatRemembersTheBudget() throws {

@@ -8,7 +8,7 @@ import TerminalKit
 @Suite struct PlanListTests {
     func state() -> PlanListState {
         let plans = ["older-person-home-care", "young-adult-pa"].map {
-            PlanSummary.of(path: Driver.root.appendingPathComponent("examples/\($0).yaml").path, policy: .standard)
+            PlanStore(root: "/nonexistent-store").summary(of: Driver.root.appendingPathComponent("examples/\($0).yaml").path, policy: .standard)
         }
         return PlanListState(store: "/store", plans: plans, templates: ["older-person-home-care", "self-written", "young-adult-pa"])
     }
@@ -20,7 +20,7 @@ import TerminalKit
     @Test func summariesSortFilterAndOpen() {
         var s = state()
         #expect(s.visible.map(\.name) == ["Cal", "Peggy"])
-        #expect(s.visible[1].budget == "£17,250.00" && s.visible[1].review == "2027-11-08" && s.visible[1].errors == 0)
+        #expect(s.visible[1].budgetText == "£17,250.00" && s.visible[1].review == "2027-11-08" && s.visible[1].errors == 0)
         _ = send(&s, .text("s"))
         #expect(s.sort == .status)
         _ = send(&s, .text("/"), .text("p"), .text("e"), .key(.enter))

@@ -52,10 +52,10 @@ import TerminalKit
 
     @Test func queueShowsSubmittedPlansOldestFirst() {
         var plans = ["older-person-home-care", "young-adult-pa"].map {
-            PlanSummary.of(path: Driver.root.appendingPathComponent("examples/\($0).yaml").path, policy: .standard)
+            PlanStore(root: "/nonexistent-store").summary(of: Driver.root.appendingPathComponent("examples/\($0).yaml").path, policy: .standard)
         }
-        plans[0].status = "submitted"; plans[0].submitted = "2026-11-25T10:00:00Z"; plans[0].change = "new"
-        plans[1].status = "submitted"; plans[1].submitted = "2026-11-24T09:00:00Z"; plans[1].change = "+£400.00"
+        plans[0].status = "submitted"; plans[0].submitted = "2026-11-25T10:00:00Z"; plans[0].change = .new
+        plans[1].status = "submitted"; plans[1].submitted = "2026-11-24T09:00:00Z"; plans[1].change = .by(Money(pence: 40_000))
         var s = PlanListState(store: "/s", plans: plans, templates: [])
         _ = PlanListProgram.reduce(&s, .text("v"))
         #expect(s.visible.map(\.name) == ["Cal", "Peggy"])
