@@ -22,16 +22,20 @@ public enum Digest {
     public static func of(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
 }
 
+/// One editing session: the plan file, its lock, the screen, and how to submit (the store's
+/// step, passed in). It performs the effects `EditorReducer` returns.
 @MainActor
-public enum EditorSession {
-    static var files = PlanFileSet("")
-    static var screen: CursesScreen?
-    static var ownsLock = false
-    /// Submits the plan file for sign-off; returns what to tell the planner. Set by the app.
-    public static var submit: ((String) -> String)?
+public final class EditorSession {
+    var files = PlanFileSet("")
+    var screen: CursesScreen?
+    var ownsLock = false
+    /// Submits the plan file for sign-off; returns what to tell the planner ("! …" for a refusal).
+    let submit: ((String) -> String)?
+
+    public init(submit: ((String) -> String)? = nil) { self.submit = submit }
 
     /// The editor's starting state for a plan file, or why it cannot be edited.
-    public static func open(_ path: String, policy: Policy, user: String) -> Result<EditorState, EditorOpenError> {
+    public func open(_ path: String, policy: Policy, user: String) -> Result<EditorState, EditorOpenError> {
         files = PlanFileSet(path)
         guard let bytes = try? AtomicFile.read(path) else { return .failure(EditorOpenError(message: "\(path): cannot be read")) }
         let read: PlanReadResult
@@ -50,7 +54,7 @@ public enum EditorSession {
         if plan.status == .signedOff || plan.status == .superseded {
             // A signed plan is never changed: edits make the next version, a draft, saved in
             // plans/ (never into signed/), checked against what is there now.
-            let target = signedRecordTarget(path, plan) ?? path
+            let target = Self.signedRecordTarget(path, plan) ?? path
             if target != path { files = PlanFileSet(target) }
             let there = target == path ? bytes : (try? AtomicFile.read(target))
             state = EditorState(plan: Workflow.newVersion(of: plan, today: today), file: target, policy: policy,
@@ -79,9 +83,9 @@ public enum EditorSession {
     }
 
     /// Runs the editor until it quits; the terminal is restored by the caller.
-    public static func run(_ state: EditorState, on screen: CursesScreen) {
+    public func run(_ state: EditorState, on screen: CursesScreen) {
         self.screen = screen
-        _ = UILoop.run(EditorProgram.self, state: state, screen: screen)
+        _ = UILoop.runToEnd(EditorProgram.self, state: state, screen: screen, perform: perform)
         if ownsLock { PlanStore.releaseEditLock(files.plan) }
     }
 
@@ -93,7 +97,7 @@ public enum EditorSession {
     }
 
     /// Carries out one effect; false ends the loop.
-    static func perform(_ effect: EditorEffect, _ s: inout EditorState) -> Bool {
+    func perform(_ effect: EditorEffect, _ s: inout EditorState) -> Bool {
         switch effect {
         case .save(let path, let text, let expected):
             if let expected, AtomicFile.exists(path) {
@@ -149,7 +153,7 @@ public enum EditorSession {
         }
     }
 
-    static func follow(_ effects: [EditorEffect], _ s: inout EditorState) -> Bool {
+    func follow(_ effects: [EditorEffect], _ s: inout EditorState) -> Bool {
         for e in effects where !perform(e, &s) { return false }
         return true
     }
@@ -166,8 +170,10 @@ enum EditorProgram: ScreenProgram {
 
     static func render(_ state: EditorState, size: Size) -> Canvas { EditorView.render(state, size: size) }
 
+    /// Without a session (tests): effects that need a file do nothing; quit ends the loop.
     @MainActor static func perform(_ effect: EditorEffect, state: inout EditorState) -> Bool {
-        EditorSession.perform(effect, &state)
+        if case .quit = effect { return false }
+        return true
     }
 
     /// Woken after 2 s of quiet only while edits are not yet in the recovery file.

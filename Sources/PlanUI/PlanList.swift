@@ -170,20 +170,15 @@ public enum PlanListProgram: ScreenProgram {
         return c
     }
 
-    @MainActor public static func perform(_ effect: PlanListEffect, state: inout PlanListState) -> Bool {
-        PlanListSession.chosen = effect
-        return false
-    }
+    /// Every effect of the list ends its loop: the caller carries it out and shows the list again.
+    @MainActor public static func perform(_ effect: PlanListEffect, state: inout PlanListState) -> Bool { false }
 }
 
 @MainActor public enum PlanListSession {
-    static var chosen: PlanListEffect?
-
     /// Shows the list until the person opens, creates or quits; returns what they chose.
     public static func choose(_ state: PlanListState, on screen: CursesScreen) -> (PlanListEffect, PlanListState) {
-        chosen = nil
-        let final = UILoop.run(PlanListProgram.self, state: state, screen: screen)
-        return (chosen ?? .quit, final)
+        let (final, ending) = UILoop.runToEnd(PlanListProgram.self, state: state, screen: screen, perform: PlanListProgram.perform)
+        return (ending ?? .quit, final)
     }
 }
 

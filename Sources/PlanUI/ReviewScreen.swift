@@ -167,18 +167,13 @@ public enum ReviewProgram: ScreenProgram {
         return c
     }
 
-    @MainActor public static func perform(_ effect: ReviewEffect, state: inout ReviewState) -> Bool {
-        ReviewSession.chosen = effect
-        return false
-    }
+    /// Every effect of the review ends its loop: the caller signs or returns, then shows it again or goes back.
+    @MainActor public static func perform(_ effect: ReviewEffect, state: inout ReviewState) -> Bool { false }
 }
 
 @MainActor public enum ReviewSession {
-    static var chosen: ReviewEffect?
-
     public static func run(_ state: ReviewState, on screen: CursesScreen) -> (ReviewEffect, ReviewState) {
-        chosen = nil
-        let final = UILoop.run(ReviewProgram.self, state: state, screen: screen)
-        return (chosen ?? .back, final)
+        let (final, ending) = UILoop.runToEnd(ReviewProgram.self, state: state, screen: screen, perform: ReviewProgram.perform)
+        return (ending ?? .back, final)
     }
 }

@@ -28,15 +28,27 @@ extension ScreenProgram {
 }
 
 public enum UILoop {
-    /// Runs until an effect ends it. Returns the final state.
+    /// Runs until an effect ends it, performing effects with the program's own `perform`.
+    /// Returns the final state.
     @MainActor
     public static func run<P: ScreenProgram>(_ program: P.Type, state initial: P.State,
                                              screen: CursesScreen) -> P.State {
+        runToEnd(program, state: initial, screen: screen, perform: P.perform).state
+    }
+
+    /// Runs until an effect ends it, performing effects with `perform` (an object that holds
+    /// the screen's dependencies). Returns the final state and the effect that ended the loop
+    /// (nil when the terminal went away).
+    @MainActor
+    public static func runToEnd<P: ScreenProgram>(_ program: P.Type, state initial: P.State, screen: CursesScreen,
+                                                  perform: (P.Effect, inout P.State) -> Bool)
+        -> (state: P.State, ending: P.Effect?) {
         var state = initial
         var size = screen.size
         screen.present(P.render(state, size: size))
         // For the start-up benchmark: stop right after the first frame.
-        if getenv("SUPPORTPLAN_EXIT_AFTER_FIRST_FRAME") != nil { return state }
+        if getenv("SUPPORTPLAN_EXIT_AFTER_FIRST_FRAME") != nil { return (state, nil) }
+        var ending: P.Effect?
         var presented = state
         while screen.running {
             let event = screen.readEvent(timeoutMilliseconds: P.tickAfter(state) ?? -1)
@@ -44,7 +56,8 @@ public enum UILoop {
             var keepGoing = true
             if let action = P.action(for: event, in: state) {
                 for effect in P.reduce(&state, action) where keepGoing {
-                    keepGoing = P.perform(effect, state: &state)
+                    keepGoing = perform(effect, &state)
+                    if !keepGoing { ending = effect }
                 }
             }
             if !keepGoing { break }
@@ -53,6 +66,6 @@ public enum UILoop {
                 presented = state
             }
         }
-        return state
+        return (state, ending)
     }
 }

@@ -26,12 +26,12 @@ struct EditCommand: ParsableCommand {
         var cache: [String: Policy] = [:]
         let policy = try StoreLocation.policy(for: file, global, cache: &cache)
         try MainActor.assumeIsolated {
-            if let store = try? StoreLocation.store(for: file, global) { EditorSubmit.install(store) }
+            let session = EditorSession(submit: (try? StoreLocation.store(for: file, global)).map(EditorSubmit.step))
             guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
                 throw CLIError("the editor needs a full-screen terminal; use `supportplan check` and `totals` in line mode")
             }
             var state: EditorState
-            switch EditorSession.open(file, policy: policy, user: currentUser()) {
+            switch session.open(file, policy: policy, user: currentUser()) {
             case .success(let s): state = s
             case .failure(let e): throw CLIError(e.message)
             }
@@ -42,7 +42,7 @@ struct EditCommand: ParsableCommand {
             }
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
-            EditorSession.run(state, on: screen)
+            session.run(state, on: screen)
             screen.stop()
         }
     }

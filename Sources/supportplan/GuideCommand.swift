@@ -38,9 +38,9 @@ struct GuideCommand: ParsableCommand {
             try MainActor.assumeIsolated {
                 let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
                 guard screen.running else { throw CLIError("this terminal cannot run the full screen; try --plain") }
-                GuideSession.save = { s in try? GuideLineMode.save(s) }
-                GuideSession.easyRead = { s in (try? writeEasyRead(state: s)) ?? "The easy-read copy could not be written." }
-                let final = GuideSession.run(state, on: screen)
+                let session = GuideSession(save: { s in try? GuideLineMode.save(s) },
+                                           easyRead: { s in (try? writeEasyRead(state: s)) ?? "The easy-read copy could not be written." })
+                let final = session.run(state, on: screen)
                 screen.stop()
                 print(final.finished ? "Your plan is saved in \(file)." : "Saved. Carry on later with: supportplan guide \(file)")
             }

@@ -14,7 +14,6 @@ enum PlanListCommand {
         for w in config.warnings { printError(w) }
         let policy = config.policy
         try MainActor.assumeIsolated {
-            EditorSubmit.install(store)
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
             defer { screen.stop() }
@@ -46,20 +45,21 @@ enum PlanListCommand {
                     }
                     if template == "self-written", let plan = LoadedPlanText.read(path) {
                         // A person writing their own plan gets the guided questions first.
-                        GuideSession.save = { s in try? GuideLineMode.save(s) }
-                        GuideSession.easyRead = { _ in "The easy-read copy can be made later with supportplan render." }
-                        _ = GuideSession.run(GuideState(plan: plan, file: path, policy: policy), on: screen)
+                        let guide = GuideSession(save: { s in try? GuideLineMode.save(s) },
+                                                 easyRead: { _ in "The easy-read copy can be made later with supportplan render." })
+                        _ = guide.run(GuideState(plan: plan, file: path, policy: policy), on: screen)
                         screen.invalidate()
                         state.plans = scan(store, policy)
                         state.status = "Saved \(URL(fileURLWithPath: path).lastPathComponent). Enter opens it in the editor."
                         continue
                     }
                 }
-                switch EditorSession.open(path, policy: policy, user: currentUser()) {
+                let session = EditorSession(submit: EditorSubmit.step(store))
+                switch session.open(path, policy: policy, user: currentUser()) {
                 case .success(var editor):
                     editor.plainLanguage = global.plainLanguage
                     if let note = returnNote(store, id: editor.plan.id, policy: policy) { editor.status = note }
-                    EditorSession.run(editor, on: screen)
+                    session.run(editor, on: screen)
                     screen.invalidate()
                     state.status = "Back from \(URL(fileURLWithPath: path).lastPathComponent)."
                 case .failure(let e):
@@ -113,8 +113,8 @@ enum PlanListCommand {
 
 /// The editor's "Submit" (F8): the same store step as `supportplan submit`.
 enum EditorSubmit {
-    @MainActor static func install(_ store: PlanStore) {
-        EditorSession.submit = { path in
+    static func step(_ store: PlanStore) -> (String) -> String {
+        { path in
             do {
                 try store.submit(path, by: currentUser())
                 return "Submitted for sign-off. An approver will see it in the review queue."

@@ -40,11 +40,4 @@ import Testing
             #expect(text.contains("| \(key) |") || text.contains("`\(key)`"), "docs/format.md does not mention config key `\(key)`")
         }
     }
-
-    @Test func bundledExamplesAreTheReferenceOnes() throws {
-        for url in Paths.examples {
-            let bundled = Paths.root.appendingPathComponent("examples/\(url.lastPathComponent)")
-            #expect(try Paths.text(bundled) == Paths.text(url))
-        }
-    }
 }

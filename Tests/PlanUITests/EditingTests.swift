@@ -310,7 +310,8 @@ import TerminalKit
         let text = try String(contentsOf: Driver.root.appendingPathComponent("examples/older-person-home-care.yaml"), encoding: .utf8)
         try Workflow.setting(status: .signedOff, in: text).write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o400)
-        let state = try EditorSession.open(path, policy: .standard, user: "sam").get()
+        let session = EditorSession()
+        let state = try session.open(path, policy: .standard, user: "sam").get()
         #expect(state.plan.version == 2 && state.plan.status == .draft)
         #expect(state.plan.budget.previousFinal == Money(pence: 1_725_000))
         #expect(!state.dirty && state.status.contains("version 2"))
@@ -320,7 +321,7 @@ import TerminalKit
         // A save aimed at signed/ is refused whatever the state says.
         var s = state
         s.file = path
-        _ = EditorSession.perform(.save(path: path, text: "format: supportplan/1\n", expected: nil), &s)
+        _ = session.perform(.save(path: path, text: "format: supportplan/1\n", expected: nil), &s)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Workflow.setting(status: .signedOff, in: text))
     }
 
@@ -331,11 +332,11 @@ import TerminalKit
         try FileManager.default.copyItem(atPath: Driver.root.appendingPathComponent("examples/young-adult-pa.yaml").path, toPath: path)
         let files = PlanFileSet(path)
         try "user: priya\nhost: other-desk\nsince: 2026-11-25T09:00:00Z\npid: 1\n".write(toFile: files.lock, atomically: true, encoding: .utf8)
-        let state = try EditorSession.open(path, policy: .standard, user: "sam").get()
+        let state = try EditorSession().open(path, policy: .standard, user: "sam").get()
         #expect(state.overlay == .locked(holder: "priya on other-desk has had this plan open since 2026-11-25T09:00:00Z."))
         // A lock left on this host by a process that is gone is stale and taken over.
         try "user: sam\nhost: \(ProcessInfo.processInfo.hostName)\nsince: x\npid: 999999\n".write(toFile: files.lock, atomically: true, encoding: .utf8)
-        let again = try EditorSession.open(path, policy: .standard, user: "sam").get()
+        let again = try EditorSession().open(path, policy: .standard, user: "sam").get()
         #expect(again.overlay == nil)
         PlanStore.releaseEditLock(path)
     }
@@ -348,10 +349,11 @@ import TerminalKit
         let files = PlanFileSet(path)
         try "user: priya\nhost: other-desk\nsince: 2026-11-25T09:00:00Z\npid: 1\n".write(toFile: files.lock, atomically: true, encoding: .utf8)
         try "unsaved edits of the first editor".write(toFile: files.recovery, atomically: true, encoding: .utf8)
-        var state = try EditorSession.open(path, policy: .standard, user: "sam").get()
+        let session = EditorSession()
+        var state = try session.open(path, policy: .standard, user: "sam").get()
         #expect(state.overlay == .locked(holder: "priya on other-desk has had this plan open since 2026-11-25T09:00:00Z."))
-        _ = EditorSession.perform(.deleteRecovery, &state)
-        _ = EditorSession.perform(.writeRecovery("the second editor's text"), &state)
+        _ = session.perform(.deleteRecovery, &state)
+        _ = session.perform(.writeRecovery("the second editor's text"), &state)
         #expect(try String(contentsOfFile: files.recovery, encoding: .utf8) == "unsaved edits of the first editor")
         PlanStore.releaseEditLock(path)
         #expect(FileManager.default.fileExists(atPath: files.lock), "another editor's lock is not released")

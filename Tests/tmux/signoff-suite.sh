@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Review and sign-off through the screens (tmux, 80×24): the planner submits from the editor,
+# Review and sign-off through the screens (tmux, 80×24), on a store set up as a team does:
+# the owner runs `init`, the manager makes a key pair and pins the owner's key (`trust`), the
+# owner adds her as a signer (`signer add`). Then the planner submits from the editor,
 # the approver opens the review queue and returns the plan with a reason, the planner sees
 # the reason in the editor, fixes the plan and submits again, the approver signs it off;
 # then `supportplan verify` and stock `minisign -V` both accept it. Every assertion waits.
@@ -12,23 +14,28 @@ T="tmux -L sp-signoff-$$"
 scratch_folder; S=$_scratch
 run() { keys "clear; $*" Enter; }
 
-mkdir -p "$S/plans"
-cp examples/older-person-home-care.yaml "$S/plans/peggy.yaml"
-chmod 600 "$S/plans/peggy.yaml"
+ST="$S/store"
+XDG_CONFIG_HOME="$S/owner-cfg" "$BIN" init "$ST" --owner "Sam Senior" >/dev/null
 export XDG_CONFIG_HOME="$S/cfg"
-"$BIN" keygen "Ana Lopez" --store "$S" >/dev/null
-printf 'signers:\n  - key: ana-lopez\n    name: Ana Lopez\n    role: team manager\n    level: team-manager\n' > "$S/config.yaml"
+"$BIN" keygen "Ana Lopez" >/dev/null
+"$BIN" trust "$ST/owner.pub" >/dev/null
+XDG_CONFIG_HOME="$S/owner-cfg" "$BIN" signer add "$S/cfg/supportplan/keys/ana-lopez.pub" --name "Ana Lopez" \
+  --role "team manager" --level team-manager --store "$ST" >/dev/null
+check "init, trust and signer add make a store Ana can sign in" grep -q "name: \"Ana Lopez\"" "$ST/config.yaml"
+cp examples/older-person-home-care.yaml "$ST/plans/PW-2026-0117.yaml"
+chmod 600 "$ST/plans/PW-2026-0117.yaml"
+ME=$(id -un)
 $T -f /dev/null new-session -d -s s -x 80 -y 24 \
   "env -i HOME=$S PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color USER=helen XDG_CONFIG_HOME=$S/cfg PS1='$ ' bash --norc --noprofile -i"
 wait_text '$' 5
 
 echo "# sign-off suite: $BIN"
-run "$BIN edit $S/plans/peggy.yaml"
+run "$BIN edit $ST/plans/PW-2026-0117.yaml"
 wait_text "SupportPlan · Peggy"
 keys F8
 check "the planner submits from the editor (F8)" wait_text "Submitted for sign-off."
 keys F10
-run "$BIN --store $S"
+run "cd $ST && $BIN"
 wait_text "SupportPlan · plans in"
 keys v
 check "the approver's queue lists the submitted plan" wait_text "> Peggy        PW-2026-0117"
@@ -39,15 +46,15 @@ keys r Down Enter
 $T send-keys -t s -l "Say who pays for the key safe"; keys Enter
 check "the approver returns it with a reason" wait_text "Returned PW-2026-0117 to the planner (costs-unclear)."
 keys q
-run "$BIN edit $S/plans/peggy.yaml"
-check "the planner sees the reason in the editor" wait_text "! Returned by helen: costs-unclear — Say who pays for the key safe"
+run "$BIN edit $ST/plans/PW-2026-0117.yaml"
+check "the planner sees the reason in words in the editor" wait_text "! Returned by $ME: The costs are not clear or cannot be"
 keys 4; keys Down Down Down Down Down Down Enter
 keys Down Down Down Enter C-a C-k
 $T send-keys -t s -l "Handy Person Service, Age UK (the council pays)"; keys Enter
 keys F8
 check "the planner fixes it and submits again (saved first)" wait_text "Submitted for sign-off."
 keys F10
-run "$BIN --store $S"
+run "cd $ST && $BIN"
 wait_text "SupportPlan · plans in"
 keys v Enter
 wait_text "✓ Needs and outcomes"
@@ -55,12 +62,18 @@ keys s
 $T send-keys -t s -l "ana-lopez"; keys Enter
 check "the approver signs it off in the review screen" wait_text "Signed off PW-2026-0117 as Ana Lopez"
 keys q
-run "$BIN verify $S/signed/PW-2026-0117-v1.yaml; echo verify=\$?"
-check "supportplan verify accepts it" wait_text "verify=0"
-run "minisign -Vm $S/signed/PW-2026-0117-v1.yaml -p $S/keys/ana-lopez.pub; echo minisign=\$?"
-check "stock minisign accepts it" wait_text "minisign=0"
-check "the signed copy has the planner's fix" grep -q "the council pays" "$S/signed/PW-2026-0117-v1.yaml"
-run "$BIN log --store $S; echo log=\$?"
-check "the audit log has submit, return, submit, sign, chain intact" wait_text "4 entries, chain intact."
+run "cd $ST && $BIN verify signed/PW-2026-0117-v1.yaml; echo verify=\$?"
+check "supportplan verify accepts it, every claim checked" wait_text "verify=0"
+check "and says who signed, at which level" wait_text "signed off by Ana Lopez (team manager, team-manager)"
+run "minisign -Vm $ST/signed/PW-2026-0117-v1.yaml -p $S/cfg/supportplan/keys/ana-lopez.pub; echo minisign=\$?"
+check "stock minisign accepts the sign-off" wait_text "minisign=0"
+run "minisign -Vm $ST/config.yaml -p $ST/owner.pub; echo config=\$?"
+check "stock minisign accepts the signed config" wait_text "config=0"
+check "the signed copy has the planner's fix" grep -q "the council pays" "$ST/signed/PW-2026-0117-v1.yaml"
+run "cd $ST && $BIN log; echo log=\$?"
+check "the audit log has submit, return, submit, sign, chain and anchor intact" wait_text "1 plan log, 4 entries; every chain intact and every sign-off anchored."
+# A manager who has not pinned the owner's key cannot be fooled by the store's own say-so.
+run "cd $ST && XDG_CONFIG_HOME=$S/nobody $BIN verify signed/PW-2026-0117-v1.yaml; echo verify=\$?"
+check "without the owner pinned, verify refuses (exit 2) and says what to do" wait_text "verify=2"
 
 finish

@@ -137,20 +137,31 @@ public enum GuideProgram: ScreenProgram {
         return out
     }
 
+    /// Without a session (tests, the demo): saving and the easy-read copy do nothing.
     @MainActor public static func perform(_ effect: GuideEffect, state: inout GuideState) -> Bool {
-        switch effect {
-        case .save: GuideSession.save?(state); return true
-        case .easyRead: state.status = GuideSession.easyRead?(state) ?? ""; return true
-        case .stop: return false
-        }
+        GuideSession(save: { _ in }, easyRead: { _ in "" }).perform(effect, &state)
     }
 }
 
-@MainActor public enum GuideSession {
-    public static var save: ((GuideState) -> Void)?
-    public static var easyRead: ((GuideState) -> String)?
+/// Runs the guide with what it needs to save the plan and write the easy-read copy.
+@MainActor public struct GuideSession {
+    let save: (GuideState) -> Void
+    let easyRead: (GuideState) -> String
 
-    public static func run(_ state: GuideState, on screen: CursesScreen) -> GuideState {
-        UILoop.run(GuideProgram.self, state: state, screen: screen)
+    public init(save: @escaping (GuideState) -> Void, easyRead: @escaping (GuideState) -> String) {
+        self.save = save
+        self.easyRead = easyRead
+    }
+
+    func perform(_ effect: GuideEffect, _ state: inout GuideState) -> Bool {
+        switch effect {
+        case .save: save(state); return true
+        case .easyRead: state.status = easyRead(state); return true
+        case .stop: return false
+        }
+    }
+
+    public func run(_ state: GuideState, on screen: CursesScreen) -> GuideState {
+        UILoop.runToEnd(GuideProgram.self, state: state, screen: screen, perform: perform).state
     }
 }
