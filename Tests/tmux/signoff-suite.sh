@@ -64,7 +64,7 @@ check "the approver signs it off in the review screen" wait_text "Signed off PW-
 keys q
 run "cd $ST && $BIN verify signed/PW-2026-0117-v1.yaml; echo verify=\$?"
 check "supportplan verify accepts it, every claim checked" wait_text "verify=0"
-check "and says who signed, at which level" wait_text "signed off by Ana Lopez (team manager, team-manager)"
+check "and says what was signed and by whom" wait_text "verified: PW-2026-0117 version 1 signed off by Ana"
 run "minisign -Vm $ST/signed/PW-2026-0117-v1.yaml -p $S/cfg/supportplan/keys/ana-lopez.pub; echo minisign=\$?"
 check "stock minisign accepts the sign-off" wait_text "minisign=0"
 run "minisign -Vm $ST/config.yaml -p $ST/owner.pub; echo config=\$?"
