@@ -48,6 +48,17 @@ extension PlanStore {
         return "the lock could not be taken"
     }
 
+    /// Who holds the plan's edit lock, when a live editor does (nil when it is free or stale).
+    public static func editLockHolder(_ plan: String) -> String? {
+        guard let held = try? AtomicFile.read(lockPath(for: plan)) else { return nil }
+        var f: [String: String] = [:]
+        for line in String(decoding: held, as: UTF8.self).split(separator: "\n") {
+            if let colon = line.firstIndex(of: ":") { f[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingSpaces() }
+        }
+        if f["host"] == ProcessInfo.processInfo.hostName, let pid = f["pid"].flatMap(Int32.init), !isRunning(pid) { return nil }
+        return "\(PlanID.shown(f["user"] ?? "someone")) on \(PlanID.shown(f["host"] ?? "another computer")) since \(PlanID.shown(f["since"] ?? "a while"))"
+    }
+
     /// Releases a lock this process holds (another's is left alone).
     public static func releaseEditLock(_ plan: String) {
         let lock = lockPath(for: plan)

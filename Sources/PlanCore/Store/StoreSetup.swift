@@ -59,7 +59,10 @@ extension PlanStore {
                 try AtomicFile.makeFolder(folder)
             }
             try AtomicFile.write(Self.starterConfig, to: store.configPath)
-            try AtomicFile.write(".supportplan/\nplans/.*.lock\nplans/.*.recovery\n*.tmp\n", to: store.root + "/.gitignore")
+            try AtomicFile.write(".supportplan/\nplans/.*.lock\nplans/.*.recovery\nplans/.*.guide\n*.tmp\n", to: store.root + "/.gitignore")
+            // `git diff` of a plan reads as words once `supportplan sync` has set the driver up.
+            try AtomicFile.write("plans/*.yaml diff=supportplan\nsigned/*.yaml diff=supportplan\naudit/*.log -merge\n",
+                                 to: store.root + "/.gitattributes")
             try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: store.ownerKeyPath, mode: 0o600)
         } catch { throw .file(error) }
         try TrustRoot.pin(key.publicKey, in: user)

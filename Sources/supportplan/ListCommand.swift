@@ -1,0 +1,95 @@
+/// `supportplan list [--json] [--status S] [--review-due DAYS]`: the store's plans, one line
+/// (or one JSON object) each; and `supportplan config check`: the store's config read and its
+/// signature checked, as `sign` and `verify` will see it.
+import ArgumentParser
+import Foundation
+import PlanCore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "The store's plans: person, id, status, budget, findings and next review.",
+        discussion: """
+            Examples:
+              supportplan list
+              supportplan list --status submitted
+              supportplan list --review-due 30 --json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Only plans with this status (draft, submitted, returned, signed-off, superseded).")
+    var status: String?
+    @Option(name: .customLong("review-due"), help: ArgumentHelp("Only plans whose next review is within DAYS days (or late).", valueName: "DAYS"))
+    var reviewDue: Int?
+    @Flag(name: .long, help: "JSON Lines: one object per plan.") var json = false
+
+    func run() throws {
+        let store = StoreLocation.store(global)
+        if let status, PlanStatus(rawValue: status) == nil {
+            throw CLIError("--status \(status): use one of \(PlanStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let policy = try store.config().policy
+        let today = PlanDate.today()
+        var rows = store.summaries(policy: policy)
+        if let status { rows = rows.filter { $0.status == status } }
+        if let days = reviewDue {
+            let limit = today.adding(days: days)
+            rows = rows.filter { PlanDate($0.review).map { $0 <= limit } ?? false }
+        }
+        for s in rows {
+            if json {
+                var w = JSONWriter()
+                w.object {
+                    $0.field("file") { $0.string(s.path) }
+                    $0.field("id") { $0.string(s.id) }
+                    $0.field("person") { $0.string(s.name) }
+                    $0.field("status") { $0.string(s.status) }
+                    $0.field("author") { $0.string(s.author) }
+                    $0.field("budget_pence") { w in if let b = s.budget { w.int(b.pence) } else { w.null() } }
+                    $0.field("errors") { $0.int(Int64(s.errors)) }
+                    $0.field("warnings") { $0.int(Int64(s.warnings)) }
+                    $0.field("review_next") { w in if PlanDate(s.review) != nil { w.string(s.review) } else { w.null() } }
+                    $0.field("submitted_at") { w in if let t = s.submitted { w.string(t) } else { w.null() } }
+                }
+                print(w.text)
+            } else {
+                print(SafeTerminal.visible("\(s.id.padding(16)) \(s.status.padding(11)) \((s.budget?.pounds ?? "—").padding(12)) "
+                                           + "\(String(s.errors)) ✗ \(String(s.warnings)) !  review \(s.review)  \(s.name)"))
+            }
+        }
+        if !json { printError("\(rows.count) plan\(rows.count == 1 ? "" : "s") in \(store.plansFolder)") }
+    }
+}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "The store's config.yaml.",
+        subcommands: [ConfigCheckCommand.self]
+    )
+}
+
+struct ConfigCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Read the store's config.yaml and check its signature (exit 0 trusted, 1 readable but not trusted, 2 errors).",
+        discussion: "Example:\n  supportplan config check --store team-store"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try StoreLocation.requireStore(global)
+        let config = try store.config()
+        for w in config.warnings { print(w) }
+        let p = config.policy
+        print("\(store.configPath): reads cleanly; \(p.signers.count) signer\(p.signers.count == 1 ? "" : "s"), "
+              + "levels \(p.signerLevels.map(\.name).joined(separator: ", ")).")
+        if let why = config.untrusted {
+            print("Not trusted for sign-off: \(why)")
+            throw ExitCode(1)
+        }
+        print("Signed by the owner key \(config.ownerKeyID ?? "?"), which you have pinned: trusted for sign-off.")
+    }
+}
