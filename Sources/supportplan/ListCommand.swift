@@ -66,7 +66,7 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "The store's config.yaml.",
-        subcommands: [ConfigCheckCommand.self]
+        subcommands: [ConfigCheckCommand.self, ConfigSignCommand.self]
     )
 }
 
@@ -91,5 +91,37 @@ struct ConfigCheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("Signed by the owner key \(config.ownerKeyID ?? "?"), which you have pinned: trusted for sign-off.")
+    }
+}
+
+struct ConfigSignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "The owner signs config.yaml again after changing it by hand (shows what it will trust first).",
+        discussion: "Example:\n  supportplan config sign --store team-store"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("owner-key"), help: ArgumentHelp("The owner's secret key (default: one of yours whose key you pinned).", valueName: "KEY"))
+    var ownerKey: String?
+    @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("The owner key's passphrase, from a file.", valueName: "FILE"))
+    var passphraseFile: String?
+
+    func run() throws {
+        let store = try StoreLocation.requireStore(global)
+        let config = try store.config()  // must read cleanly (errors exit 2 with file:line:column)
+        let pinned = TrustRoot.pinned(in: StoreLocation.user)
+        let path = ownerKey ?? pinned.lazy.map { KeyFiles.path(forKeyID: $0.keyIDHex) }.first(where: AtomicFile.exists)
+            ?? KeyFiles.path(forKeyID: "")
+        let owner = try KeyFiles.load(path) { try Passphrase.read(file: passphraseFile, prompt: "Owner key passphrase: ") }
+        guard pinned.contains(where: { $0.keyID == owner.keyID }) else {
+            throw CLIError("key \(owner.publicKey.keyIDHex) is not an owner key you have pinned; only the store's owner signs its config")
+        }
+        for s in config.policy.signers {
+            print("signer: \(s.name) (\(s.role), \(s.level)), key \(s.keyID)" + (s.until.map { " until \($0)" } ?? ""))
+        }
+        print("levels: " + config.policy.signerLevels.map { "\($0.name) up to \($0.upTo?.description ?? "any amount")" }.joined(separator: ", "))
+        try store.signConfig(with: owner)
+        print("Signed \(store.configPath) with the owner key \(owner.publicKey.keyIDHex).")
     }
 }

@@ -1,6 +1,7 @@
 /// `supportplan sign FILE --key KEY` and `supportplan verify FILE…`.
 import ArgumentParser
 import Foundation
+import Foundation
 import PlanCore
 
 struct SignCommand: ParsableCommand {
@@ -110,6 +111,21 @@ struct VerifyCommand: ParsableCommand {
 
 /// Secret keys by path or by name in the person's config folder.
 enum KeyFiles {
+    /// The secret key in the config folder with this key id (as minisign shows it).
+    static func path(forKeyID keyID: String) -> String {
+        let folder = StoreLocation.user.secretKeys
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names.sorted() where name.hasSuffix(".key") {
+            guard let b = try? AtomicFile.read(folder + "/" + name), case .success(let t) = decodeUTF8(b),
+                  let line = t.split(separator: "\n").first(where: { $0.hasPrefix("key_id: ") }) else { continue }
+            let id = Array(line.dropFirst(8))
+            guard id.count == 16 else { continue }
+            let hex = stride(from: 0, to: 16, by: 2).map { String(id[$0..<$0 + 2]) }.reversed().joined().uppercased()
+            if hex == keyID { return folder + "/" + name }
+        }
+        return folder + "/owner.key"
+    }
+
     /// Refused when group or others can read it.
     static func load(_ key: String, passphrase: () throws -> String?) throws -> SecretKeyFile {
         let path = key.contains("/") || key.hasSuffix(".key") ? key : "\(StoreLocation.user.secretKeys)/\(key).key"

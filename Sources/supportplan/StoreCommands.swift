@@ -20,6 +20,8 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new store's folder.", valueName: "DIR")) var folder: String
     @Option(name: .long, help: "The store owner's name (who adds signers).") var owner: String
     @Flag(name: .long, help: "Seal the owner's secret key with a passphrase.") var passphrase = false
+    @Option(name: .long, help: ArgumentHelp("private (files 0600, the default) or group (a team folder: 0660, folders 2770).", valueName: "HOW"))
+    var shared = "private"
     @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "FILE"))
     var passphraseFile: String?
 
@@ -28,7 +30,9 @@ struct InitCommand: ParsableCommand {
         if passphrase || passphraseFile != nil {
             phrase = try Passphrase.read(file: passphraseFile, prompt: "Passphrase for the owner's key: ", confirm: true)
         }
-        let made = try PlanStore.initialise(at: folder, owner: owner, passphrase: phrase, user: StoreLocation.user)
+        guard shared == "private" || shared == "group" else { throw CLIError("--shared \(shared): use private or group") }
+        let made = try PlanStore.initialise(at: folder, owner: owner, passphrase: phrase, user: StoreLocation.user,
+                                            sharedWithGroup: shared == "group")
         print("""
             Made the store \(folder), owned by \(owner) (key \(made.ownerKeyID)).
             Owner's secret key: \(made.secretKeyPath) (keep it safe: it decides who may sign off)
@@ -111,29 +115,11 @@ struct SignerAddCommand: ParsableCommand {
         let signer = Signer(name: name, role: role, level: level, keyID: key.keyIDHex, publicKey: key.base64Line,
                             from: try date(from, "from"), until: try date(until, "until"))
         let config = try store.trustedConfig()
-        let ownerPath = ownerKey ?? ownerKeyPath(config.ownerKeyID ?? "")
+        let ownerPath = ownerKey ?? KeyFiles.path(forKeyID: config.ownerKeyID ?? "")
         let owner = try KeyFiles.load(ownerPath) { try Passphrase.read(file: passphraseFile, prompt: "Owner key passphrase: ") }
         let changed = try store.addSigner(signer, owner: owner)
         print("\(changed ? "Changed" : "Added") signer \(name) (\(role), \(level), key \(key.keyIDHex))"
               + (signer.until.map { " until \($0)" } ?? "") + "; \(store.configPath) signed again.")
-    }
-
-    /// The owner key `init` made whose key id signed the config.
-    func ownerKeyPath(_ keyID: String) -> String {
-        let folder = StoreLocation.user.secretKeys
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names.sorted() where name.hasSuffix(".key") {
-            if let b = try? AtomicFile.read(folder + "/" + name), case .success(let t) = decodeUTF8(b),
-               t.contains("key_id: ") {
-                let id = t.split(separator: "\n").first { $0.hasPrefix("key_id: ") }.map { String($0.dropFirst(8)) } ?? ""
-                let hex = stride(from: 0, to: id.count, by: 2).map { i -> String in
-                    let a = id.index(id.startIndex, offsetBy: i)
-                    return String(id[a..<id.index(a, offsetBy: 2)])
-                }.reversed().joined().uppercased()
-                if hex == keyID { return folder + "/" + name }
-            }
-        }
-        return folder + "/owner.key"
     }
 }
 

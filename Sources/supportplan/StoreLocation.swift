@@ -17,8 +17,10 @@ enum StoreLocation {
 
     /// The store named by an option or the environment, or found above the current folder.
     static func located(_ global: GlobalOptions) -> PlanStore? {
-        PlanStore.locate(explicit: global.store, environment: ProcessInfo.processInfo.environment,
-                         cwd: FileManager.default.currentDirectoryPath, user: user)
+        let store = PlanStore.locate(explicit: global.store, environment: ProcessInfo.processInfo.environment,
+                                     cwd: FileManager.default.currentDirectoryPath, user: user)
+        _ = try? store?.config()  // files made from here on follow the store's `shared:` setting
+        return store
     }
 
     /// The store to use: the located one, else the person's own.

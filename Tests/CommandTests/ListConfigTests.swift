@@ -52,3 +52,48 @@ enum PlanDateDays {
         return Int((target.timeIntervalSince(today) / 86_400).rounded())
     }
 }
+
+@Suite(.serialized) struct SharedStoreTests {
+    func mode(_ path: String) throws -> Int { try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! Int }
+
+    @Test func aGroupStoreMakesFilesTheGroupCanUseAndAPrivateOneDoesNot() throws {
+        let s = try SignOffCommandTests.makeStore()
+        let config = s.root.appendingPathComponent("config.yaml").path
+        // Private by default: a new plan 0600, its audit log 0600, the signed record 0400.
+        let a = try Binary.run(["new", "--template", "self-written", "--id", "AA-0001"], in: s.root, env: s.env)
+        #expect(a.status == 0, "\(a.err)")
+        #expect(try mode(s.plan("AA-0001")) == 0o600)
+        // The owner turns on group sharing and signs the config again.
+        try (try String(contentsOfFile: config, encoding: .utf8) + "shared: group\n").write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["sign", s.plan("PW-2026-0117"), "--key", "ana-lopez"], in: s.root, env: s.env).status == 2,
+                "the edited config is not trusted until it is signed again")
+        let signedAgain = try Binary.run(["config", "sign"], in: s.root, env: s.env)
+        #expect(signedAgain.status == 0, "\(signedAgain.err)")
+        let b = try Binary.run(["new", "--template", "self-written", "--id", "BB-0001"], in: s.root, env: s.env)
+        #expect(b.status == 0, "\(b.err)")
+        #expect(try mode(s.plan("BB-0001")) == 0o660)
+        #expect(try Binary.run(["submit", s.plan("PW-2026-0117")], in: s.root, env: s.env).status == 0)
+        let signed = try Binary.run(["sign", s.plan("PW-2026-0117"), "--key", "ana-lopez"], in: s.root, env: s.env)
+        #expect(signed.status == 0, "\(signed.err)")
+        #expect(try mode(s.signed("PW-2026-0117")) == 0o440)
+        #expect(try mode(s.root.appendingPathComponent("audit/PW-2026-0117.log").path) == 0o660)
+        #expect(try mode(s.keys + "/ana-lopez.key") == 0o600, "secret keys stay private")
+        // A bad value is an error at its line and column.
+        try (try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "shared: group", with: "shared: everyone"))
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["config", "check"], in: s.root, env: s.env)
+        #expect(bad.status == 2)
+        #expect(bad.err.contains("config.yaml:16:9: error[field-invalid]"), "\(bad.err)")
+    }
+
+    @Test func initSharedGroupMakesATeamFolder() throws {
+        let top = try Binary.tempDir()
+        let env = ["XDG_CONFIG_HOME": top.appendingPathComponent("cfg").path]
+        let store = top.appendingPathComponent("team").path
+        #expect(try Binary.run(["init", store, "--owner", "Sam Senior", "--shared", "group"], env: env).status == 0)
+        for folder in ["", "/plans", "/signed", "/audit"] { #expect(try mode(store + folder) == 0o2770, "\(folder)") }
+        #expect(try mode(store + "/config.yaml") == 0o660)
+        #expect(try mode(top.appendingPathComponent("cfg/supportplan/keys/sam-senior-owner.key").path) == 0o600)
+        #expect(try Binary.run(["init", top.appendingPathComponent("x").path, "--owner", "S", "--shared", "world"], env: env).status == 2)
+    }
+}

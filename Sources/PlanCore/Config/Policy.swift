@@ -108,6 +108,8 @@ public struct Policy: Sendable, Equatable {
     public var signers: [Signer] = []
     /// Whether a plan's author (or its submitter) may sign it off; no by default.
     public var allowSelfApproval = false
+    /// `shared: group`: new files 0660 (signed records 0440), folders 2770; else private (0600).
+    public var sharedWithGroup = false
     public var returnReasons = [
         ReturnReason("outcomes-unclear", "The outcomes are not clear or not in the person's words."),
         ReturnReason("costs-unclear", "The costs are not clear or cannot be checked."),

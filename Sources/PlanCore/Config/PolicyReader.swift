@@ -6,7 +6,7 @@
 public enum PolicyReader {
     public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
                               "minimum_wage", "jargon", "signers", "return_reasons",
-                              "allow_self_approval"]
+                              "allow_self_approval", "shared"]
     static let signerKeys = ["name", "role", "level", "key_id", "public_key", "from", "until"]
     static let reasonKeys = ["code", "words"]
     static let levelKeys = ["name", "up_to"]
@@ -87,6 +87,15 @@ public enum PolicyReader {
             return ReturnReason(code, words)
         }
         if let allow = r.bool("allow_self_approval") { policy.allowSelfApproval = allow }
+        if let shared = r.text("shared") {
+            if shared == "group" || shared == "private" {
+                policy.sharedWithGroup = shared == "group"
+            } else {
+                ctx.report(.fieldInvalid, "shared", at: r.node("shared")?.position ?? .start,
+                           "'\(PlanID.shown(shared))' is not a way to share: use group (a team folder) or private",
+                           plain: "The store's sharing setting should be group or private.")
+            }
+        }
         if r.has("return_reasons") { policy.returnReasons = reasons.compactMap { $0 } }
         return (policy, Checker.sorted(ctx.findings))
     }

@@ -21,10 +21,10 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
 
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically.
-    public static func write(_ bytes: [UInt8], to path: String, mode newMode: mode_t = 0o600) throws(FileError) {
+    public static func write(_ bytes: [UInt8], to path: String, mode newMode: mode_t? = nil) throws(FileError) {
         let folder = parentFolder(of: path)
         var info = stat()
-        let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : newMode
+        let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : newMode ?? FileModes.file
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temp = "\(folder)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -107,7 +107,11 @@ public enum AtomicFile {
         var sofar = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             sofar += "/" + part
-            if mkdir(sofar, 0o700) != 0 && errno != EEXIST { throw FileError(sofar, "cannot create the folder") }
+            if mkdir(sofar, FileModes.folder) == 0 {
+                if FileModes.isGroupShared { chmod(sofar, FileModes.folder) }  // past the umask, with setgid
+            } else if errno != EEXIST {
+                throw FileError(sofar, "cannot create the folder")
+            }
         }
     }
 

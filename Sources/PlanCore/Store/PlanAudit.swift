@@ -60,9 +60,10 @@ public struct PlanAudit: Sendable {
     /// Runs `body` holding the log's exclusive lock. A broken chain refuses before `body` runs.
     public func withLock<T>(_ body: (Held) throws -> T) throws -> T {
         try AtomicFile.makeFolder(AtomicFile.parentFolder(of: path))
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, FileModes.file)
         guard fd >= 0 else { throw StoreError.file(FileError(path, "cannot open the audit log")) }
         defer { close(fd) }
+        if FileModes.isGroupShared { _ = fchmod(fd, FileModes.file) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else { throw StoreError.file(FileError(path, "cannot lock the audit log")) }
         }

@@ -173,8 +173,8 @@ extension PlanStore {
                                        fileSHA256: claims.sha256, comment: "key \(signer.keyID), level \(signer.level)"))
             do throws(FileError) {
                 try AtomicFile.makeFolder(signedFolder)
-                try AtomicFile.writeNew(bytes, to: signedPath, mode: 0o400)
-                try AtomicFile.writeNew(Array(minisig.utf8), to: signedPath + ".minisig", mode: 0o400)
+                try AtomicFile.writeNew(bytes, to: signedPath, mode: FileModes.signed)
+                try AtomicFile.writeNew(Array(minisig.utf8), to: signedPath + ".minisig", mode: FileModes.signed)
                 try AtomicFile.write(bytes, to: path)
             } catch {
                 try? held.append(AuditEntry(time: Workflow.timestamp(), who: signer.name, action: "sign-failed", plan: id,

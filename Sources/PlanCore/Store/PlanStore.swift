@@ -130,6 +130,7 @@ public struct PlanStore: Sendable {
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty { throw .unreadable(errors.map(line).joined(separator: "\n")) }
         var config = Config(policy: policy, warnings: findings.map(line), untrusted: nil, ownerKeyID: nil)
+        FileModes.shareWithGroup(policy.sharedWithGroup)  // files made from now on follow the store's `shared:`
         let pins = TrustRoot.pinned(in: user)
         let signature = (try? AtomicFile.read(configSignaturePath)).flatMap { b -> String? in
             if case .success(let t) = decodeUTF8(b) { return t } else { return nil }

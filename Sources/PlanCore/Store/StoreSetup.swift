@@ -47,8 +47,9 @@ extension PlanStore {
     /// Makes a store: its folders, a commented `config.yaml`, `.gitignore`, the owner's key
     /// pair, `owner.pub`, the config signed by the owner, and the owner key pinned for this user.
     public static func initialise(at root: String, owner: String, passphrase: String?, user: UserFolders,
-                                  now: String = Workflow.timestamp()) throws(StoreError) -> Made {
+                                  sharedWithGroup: Bool = false, now: String = Workflow.timestamp()) throws(StoreError) -> Made {
         let store = PlanStore(root: root, user: user)
+        FileModes.shareWithGroup(sharedWithGroup)
         guard !AtomicFile.exists(store.configPath) else {
             throw .refused("\(store.configPath) already exists: \(root) is a store already")
         }
@@ -58,7 +59,7 @@ extension PlanStore {
             for folder in [store.root, store.plansFolder, store.signedFolder, store.auditFolder, store.localFolder] {
                 try AtomicFile.makeFolder(folder)
             }
-            try AtomicFile.write(Self.starterConfig, to: store.configPath)
+            try AtomicFile.write(Self.starterConfig + (sharedWithGroup ? "shared: group\n" : ""), to: store.configPath)
             try AtomicFile.write(".supportplan/\nplans/.*.lock\nplans/.*.recovery\nplans/.*.guide\n*.tmp\n", to: store.root + "/.gitignore")
             // `git diff` of a plan reads as words once `supportplan sync` has set the driver up.
             try AtomicFile.write("plans/*.yaml diff=supportplan\nsigned/*.yaml diff=supportplan\naudit/*.log -merge\n",
