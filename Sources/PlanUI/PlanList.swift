@@ -20,7 +20,7 @@ public struct PlanSummary: Sendable, Equatable {
     public var change = ""
 
     public static func of(path: String, policy: Policy) -> PlanSummary {
-        let bytes = (try? AtomicFile.read(path)) ?? []
+        let bytes = (try? AtomicFile.read(path, limit: policy.maxFileBytes)) ?? []
         let r = Checker.check(bytes: bytes, file: path, policy: policy)
         let p = r.plan ?? Plan()
         let open = r.findings.filter { !$0.acknowledged }

@@ -84,7 +84,9 @@ enum GuideLineMode {
     static func save(_ s: GuideState) throws {
         var plan = s.plan
         plan.updated = PlanDate.today()
-        try AtomicFile.write(PlanWriter.write(plan), to: s.file)
+        // The file keeps its line ends (a CRLF plan stays CRLF).
+        let ending = (try? AtomicFile.read(s.file)).map(LineEnding.of) ?? .lf
+        try AtomicFile.write(ending.apply(PlanWriter.write(plan)), to: s.file)
         try GuideProgress.save(s)
     }
 

@@ -41,9 +41,11 @@ struct KeygenCommand: ParsableCommand {
         }
         let key = SecretKeyFile.generate(name: name)
         do {
-            try AtomicFile.makeFolder(StoreLocation.folder(of: secretPath))
+            // The secret key's folder is private (0700 when made here; a folder others can
+            // write to is refused) and the key is 0600, also when --force replaces a file.
+            try AtomicFile.makePrivateFolder(StoreLocation.folder(of: secretPath))
             try AtomicFile.makeFolder(store + "/keys")
-            try AtomicFile.write(Array(try key.fileText(passphrase: phrase).utf8), to: secretPath, mode: 0o600)
+            try AtomicFile.write(Array(try key.fileText(passphrase: phrase).utf8), to: secretPath, exactMode: 0o600)
             try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: pubPath)
         } catch let e as FileError { throw CLIError("\(e)") }
         print("""

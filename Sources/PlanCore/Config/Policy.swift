@@ -89,6 +89,8 @@ public struct Policy: Sendable, Equatable {
     public var jargon = Policy.defaultJargon
     /// Approvers and their levels (none by default: a store names its own).
     public var signers: [Signer] = []
+    /// Plan and config files larger than this are refused unread (`max_file_bytes`).
+    public var maxFileBytes = InputLimits.defaultMaxFileBytes
     public var returnReasons = [
         ReturnReason("outcomes-unclear", "The outcomes are not clear or not in the person's words."),
         ReturnReason("costs-unclear", "The costs are not clear or cannot be checked."),
