@@ -18,6 +18,7 @@ enum PlanListCommand {
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
             defer { screen.stop() }
             var state = PlanListState(store: store, plans: scan(store, policy), templates: PlanTemplates.names(in: templatesFolder))
+            if let note = skippedNote(store) { state.status = note }
             while screen.running {
                 let (choice, final) = PlanListSession.choose(state, on: screen)
                 state = final
@@ -27,6 +28,7 @@ enum PlanListCommand {
                 case .refresh:
                     state.plans = scan(store, policy)
                     state.status = "Read the store again: \(state.plans.count) plan\(state.plans.count == 1 ? "" : "s")."
+                        + (skippedNote(store).map { " " + $0 } ?? "")
                     continue
                 case .review(let p):
                     state.status = review(p, store: store, policy: policy, global, screen: screen)
@@ -69,9 +71,17 @@ enum PlanListCommand {
         }
     }
 
+    /// What the plan list left out (FIFOs, devices, sockets, folders named `*.yaml`), in words.
+    static func skippedNote(_ store: String) -> String? {
+        let skipped = PlanFolder.list(store + "/plans", recursive: false).skipped
+        guard let first = skipped.first else { return nil }
+        return "! " + first.message + (skipped.count > 1 ? " (and \(skipped.count - 1) more skipped)" : "")
+    }
+
     static func scan(_ store: String, _ policy: Policy) -> [PlanSummary] {
         let folder = store + "/plans"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        // Only regular files are read: a FIFO or a link to a device in plans/ is skipped.
+        let names = PlanFolder.list(folder, recursive: false).files.map { String($0.dropFirst(folder.count + 1)) }
         let log = (try? AtomicFile.read(store + "/audit.log")).flatMap { b -> String? in
             if case .success(let t) = decodeUTF8(b) { return t } else { return nil }
         }.map { AuditLog.read($0).entries } ?? []

@@ -12,7 +12,10 @@ public enum Workflow {
         var file = TextLines(text)
         if let i = file.lines.firstIndex(where: { $0.text.hasPrefix("status:") }) {
             let rest = file.lines[i].text.dropFirst("status:".count)
-            let comment = TemplateFill.commentStart(rest).map { String(rest[$0...]) } ?? ""
+            // A comment after the value stays, with the spaces before it.
+            var start = TemplateFill.commentStart(rest)
+            while let i = start, i > rest.startIndex, rest[rest.index(before: i)] == " " { start = rest.index(before: i) }
+            let comment = start.map { String(rest[$0...]) } ?? ""
             file.lines[i].text = "status: \(status.rawValue)\(comment)"
             return file.text
         }
