@@ -9,8 +9,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "SupportPlan", path: "..")],
     targets: [
-        .executableTarget(name: "PlanFuzz", dependencies: [.product(name: "PlanCore", package: "SupportPlan")]),
-        .executableTarget(name: "PolicyFuzz", dependencies: [.product(name: "PlanCore", package: "SupportPlan")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "PlanFuzz", dependencies: ["FuzzDriver", .product(name: "PlanCore", package: "SupportPlan")]),
+        .executableTarget(name: "PolicyFuzz", dependencies: ["FuzzDriver", .product(name: "PlanCore", package: "SupportPlan")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,7 +33,9 @@ struct GuideCommand: ParsableCommand {
         var state = GuideState(plan: plan, file: file, policy: policy, handled: GuideProgress.load(file))
         switch Backend.choose(plainFlag: global.plain) {
         case .plain:
-            try GuideLineMode.run(&state, LineTerminal(), offerEasyRead: { try writeEasyRead(state: $0) })
+            // Each line (questions quote the plan's own words) shows control characters visibly.
+            let terminal = LineTerminal(write: { print(SafeText.visible($0)) })
+            try GuideLineMode.run(&state, terminal, offerEasyRead: { try writeEasyRead(state: $0) })
         case .fullScreen:
             try MainActor.assumeIsolated {
                 let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))

@@ -45,7 +45,7 @@ enum Passphrase {
                 raise(sig)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
             sigaction(sig, &action, previous + i)
         }
         var quiet = old

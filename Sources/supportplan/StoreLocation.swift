@@ -46,11 +46,13 @@ enum StoreLocation {
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw CLIError(errors.map {
-                "\(path):\(($0.position ?? .start).line):\(($0.position ?? .start).column): error[\($0.rule.rawValue)]: \($0.message)"
+                "\(path):\(($0.position ?? .start).line):\(($0.position ?? .start).column): error[\($0.rule.rawValue)]: "
+                    + SafeText.visible($0.message)
             }.joined(separator: "\n"))
         }
         for w in findings {
-            printError("\(path):\((w.position ?? .start).line):\((w.position ?? .start).column): \(w.severity.rawValue)[\(w.rule.rawValue)]: \(w.message)")
+            printError("\(path):\((w.position ?? .start).line):\((w.position ?? .start).column): \(w.severity.rawValue)[\(w.rule.rawValue)]: "
+                       + SafeText.visible(w.message))
         }
         cache[path] = policy
         return policy

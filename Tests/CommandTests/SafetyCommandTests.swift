@@ -138,8 +138,9 @@ enum PTY {
 
     @Test func aNamedNonRegularFileIsRefusedNotOpenedBlocking() throws {
         let (dir, skipped) = try Self.hostileFolder()
+        // (A folder named x.yaml given to check is walked like any folder: only totals refuses it.)
         for name in skipped + ["x.yaml"] {
-            for command in ["check", "totals"] {
+            for command in name == "x.yaml" ? ["totals"] : ["check", "totals"] {
                 let r = try #require(try Self.runWithin(10, [command, dir.appendingPathComponent(name).path]),
                                      "\(command) \(name) hung")
                 #expect(r.status == 2, "\(command) \(name): \(r.err)")
@@ -192,16 +193,20 @@ enum PTY {
         return url
     }
 
-    static let attacks: [String] = (0..<0x20).filter { $0 != 0x0A }.map { "a\(String(UnicodeScalar(UInt8($0))))b" }
-        + ["a\u{7F}b"] + (0x80...0x9F).map { "a\(String(UnicodeScalar(UInt8($0))))b" }
-        + ["\u{1B}]0;owned\u{07}", "\u{1B}[2J\u{1B}[H", "x\u{1B}[1A\u{1B}[2Ky", "\u{9B}31m", "=HYPERLINK(\"http://e\")"]
+    /// Every C0 control (but line feed), DEL and every C1 control in one value, then OSC, CSI
+    /// and 8-bit CSI sequences on their own.
+    static let attacks: [String] = [
+        ((0..<0x20).filter { $0 != 0x0A } + [0x7F] + Array(0x80...0x9F)).map { "a\(String(UnicodeScalar(UInt8($0))))" }.joined(),
+        "\u{1B}]0;owned\u{07}", "\u{1B}[2J\u{1B}[H", "x\u{1B}[1A\u{1B}[2Ky", "\u{9B}31m", "=HYPERLINK(\"http://e\")",
+    ]
 
     /// Raw control characters left in output (line ends aside).
-    static func raw(_ s: String) -> [String] {
+    static func raw(_ s: String, keepingTabs: Bool = false) -> [String] {
         let scalars = Array(s.unicodeScalars)
         return scalars.enumerated().compactMap { i, u in
             let control = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
-            guard control, u != "\n", !(u == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") else { return nil }
+            guard control, u != "\n", !(u == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n"),
+                  !(keepingTabs && u == "\t") else { return nil }
             return String(format: "U+%04X", u.value)
         }
     }
@@ -216,7 +221,8 @@ enum PTY {
                             ["render", plan, "--as", "html"], ["export", plan, "--as", "csv"], ["export", plan, "--as", "json"]] {
                 let r = try Binary.run(command)
                 #expect(r.status != 2, "\(command): \(r.err)")
-                let left = Self.raw(r.out) + Self.raw(r.err)
+                // HTML is not a text document: a tab in it is layout, harmless on a terminal.
+                let left = Self.raw(r.out, keepingTabs: command.contains("html")) + Self.raw(r.err)
                 #expect(left.isEmpty, "\(command.prefix(3)) with \(attack.debugDescription) wrote raw \(left)")
             }
             let md = try Binary.run(["render", plan, "--as", "markdown", "-o", dir.appendingPathComponent("p.md").path])
@@ -310,26 +316,48 @@ enum PTY {
             tcgetattr(slave, &t)
             #expect(t.c_lflag & tcflag_t(ECHO) != 0, "the pty starts with echo on")
             let root = try Binary.tempDir()
-            let p = Process()
-            p.executableURL = Binary.url
-            p.arguments = ["keygen", "Ana", "--store", root.path, "--passphrase"]
+            // Spawned with no signals blocked and default handlers, as from a shell (the test
+            // runner blocks some signals, and a child would inherit that).
+            var attr = posix_spawnattr_t()
+            posix_spawnattr_init(&attr)
+            defer { posix_spawnattr_destroy(&attr) }
+            var none = sigset_t(), all = sigset_t()
+            sigemptyset(&none)
+            sigfillset(&all)
+            posix_spawnattr_setsigmask(&attr, &none)
+            posix_spawnattr_setsigdefault(&attr, &all)
+            posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, slave, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             var env = ProcessInfo.processInfo.environment
             env["XDG_CONFIG_HOME"] = root.appendingPathComponent("cfg").path
             env["SUPPORTPLAN_PASSPHRASE"] = nil
-            p.environment = env
-            p.standardInput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            // Wait for the prompt to turn echo off, then interrupt it.
-            let deadline = Date().addingTimeInterval(10)
+            let args = [Binary.url.path, "keygen", "Ana", "--store", root.path, "--passphrase"]
+            let argv = args.map { strdup($0) } + [nil]
+            let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { (argv + envp).forEach { free($0) } }
+            var pid: pid_t = 0
+            #expect(posix_spawn(&pid, Binary.url.path, &actions, &attr, argv, envp) == 0)
+            // Wait for the prompt to turn echo off, then send the signal.
+            let deadline = Date().addingTimeInterval(20)
             repeat { usleep(10_000); tcgetattr(slave, &t) } while t.c_lflag & tcflag_t(ECHO) != 0 && Date() < deadline
             #expect(t.c_lflag & tcflag_t(ECHO) == 0, "the prompt turned echo off")
-            kill(p.processIdentifier, sig)
-            p.waitUntilExit()
+            kill(pid, sig)
+            var status: Int32 = 0
+            var waited: pid_t = 0
+            for _ in 0..<1000 {
+                waited = waitpid(pid, &status, WNOHANG)
+                if waited != 0 { break }
+                usleep(10_000)
+            }
+            if waited == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0); Issue.record("signal \(sig) did not stop it") }
             tcgetattr(slave, &t)
             #expect(t.c_lflag & tcflag_t(ECHO) != 0, "signal \(sig) at the prompt left the terminal without echo")
-            #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == sig, "it still stops as that signal does")
+            #expect(status & 0x7F == sig, "it still stops as that signal does (status \(status))")
         }
     }
 }
