@@ -183,7 +183,11 @@ enum PTY {
 
     /// The young-adult example with hostile text in a name, a support line and an unknown key.
     static func hostilePlan(_ s: String, in dir: URL) throws -> URL {
-        let q = "\"" + s.unicodeScalars.map { String(format: "\\U%08X", $0.value) }.joined() + "\""
+        // Short escapes: a key (the unknown one below) may be at most 1,024 characters in YAML.
+        let q = "\"" + s.unicodeScalars.map { u in
+            u.value > 0xFF ? String(format: "\\U%08X", u.value)
+                : u.isASCII && (u.properties.isAlphabetic || u == " " || u == "=") ? String(u) : String(format: "\\x%02X", u.value)
+        }.joined() + "\""
         var text = try example("young-adult-pa")
         text = text.replacingOccurrences(of: "  preferred_name: Cal\n", with: "  preferred_name: \(q)\n")
         text = text.replacingOccurrences(of: "    what: Lewis, my daytime PA", with: "    what: \(q)\n    x_what: Lewis")
