@@ -1,8 +1,10 @@
 /// Renders plans to documents from Mustache templates that a council can change without
 /// recompiling (`templates/documents/*.mustache`). Text and Markdown are rendered without
-/// HTML escaping; every template, partials included, is registered with its content type,
-/// because swift-mustache resets partials to HTML. A template error names its file, line and
-/// column.
+/// HTML escaping but with their own: every `{{value}}` in a text document shows control
+/// characters visibly, and in a Markdown document also escapes HTML and Markdown (`SafeText`),
+/// so plan text cannot reach a terminal raw or add markup. Every template, partials included,
+/// is registered with its content type, because swift-mustache resets partials to HTML. A
+/// template error names its file, line and column.
 import Mustache
 import PlanCore
 
@@ -27,25 +29,45 @@ public struct DocumentRenderer: Sendable {
     let folder: String
     let library: MustacheLibrary
     let textLibrary: MustacheLibrary
+    let markdownLibrary: MustacheLibrary
+
+    /// `{{value}}` in text documents: control characters visible, line breaks kept.
+    struct SafeTextContent: MustacheContentType {
+        func escapeText(_ text: String) -> String { SafeText.visible(text, keepNewlines: true) }
+    }
+
+    /// `{{value}}` in Markdown documents: also HTML and Markdown escaped.
+    struct MarkdownContent: MustacheContentType {
+        func escapeText(_ text: String) -> String { SafeText.markdown(text) }
+    }
+
+    static let contentTypes: Void = {
+        MustacheContentTypes.register(SafeTextContent(), named: "SUPPORTPLAN_TEXT")
+        MustacheContentTypes.register(MarkdownContent(), named: "SUPPORTPLAN_MARKDOWN")
+    }()
 
     /// Loads every template in `<folder>/documents`.
     public init(templatesFolder folder: String, read: (String) throws -> String) throws {
         self.folder = folder + "/documents"
+        _ = DocumentRenderer.contentTypes
         var html = MustacheLibrary()
         var text = MustacheLibrary()
+        var markdown = MustacheLibrary()
         for name in ["text", "markdown", "html", "easy-read", "style"] {
             let path = "\(self.folder)/\(name).mustache"
             let source = try read(path)
-            try DocumentRenderer.register(source, named: name, path: path, into: &html, textType: false)
-            try DocumentRenderer.register(source, named: name, path: path, into: &text, textType: true)
+            try DocumentRenderer.register(source, named: name, path: path, into: &html, contentType: nil)
+            try DocumentRenderer.register(source, named: name, path: path, into: &text, contentType: "SUPPORTPLAN_TEXT")
+            try DocumentRenderer.register(source, named: name, path: path, into: &markdown, contentType: "SUPPORTPLAN_MARKDOWN")
         }
         library = html
         textLibrary = text
+        markdownLibrary = markdown
     }
 
     static func register(_ source: String, named name: String, path: String, into library: inout MustacheLibrary,
-                         textType: Bool) throws(TemplateError) {
-        let prefix = textType ? "{{% CONTENT_TYPE: TEXT}}" : ""
+                         contentType: String?) throws(TemplateError) {
+        let prefix = contentType.map { "{{% CONTENT_TYPE: \($0)}}" } ?? ""
         do {
             try library.register(prefix + source, named: name)
         } catch let error as MustacheTemplate.ParserError {
@@ -67,7 +89,7 @@ public struct DocumentRenderer: Sendable {
                                   withTemplate: "html") ?? ""
         case .text, .markdown:
             let model = DocumentModel(plan: plan, costing: costing, findings: findings, signOff: signOff)
-            let text = textLibrary.render(model, withTemplate: format.rawValue) ?? ""
+            let text = (format == .text ? textLibrary : markdownLibrary).render(model, withTemplate: format.rawValue) ?? ""
             return format == .text ? DocumentRenderer.wrap(text, width: 80) : text
         }
     }

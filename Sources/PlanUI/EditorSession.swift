@@ -37,7 +37,10 @@ public final class EditorSession {
     /// The editor's starting state for a plan file, or why it cannot be edited.
     public func open(_ path: String, policy: Policy, user: String) -> Result<EditorState, EditorOpenError> {
         files = PlanFileSet(path)
-        guard let bytes = try? AtomicFile.read(path) else { return .failure(EditorOpenError(message: "\(path): cannot be read")) }
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.read(path, limit: policy.maxFileBytes) } catch {
+            return .failure(EditorOpenError(message: SafeText.visible(error.readReport)))
+        }
         let read: PlanReadResult
         switch decodeUTF8(bytes) {
         case .success(let text): read = PlanReader.read(text)
@@ -99,15 +102,17 @@ public final class EditorSession {
     /// Carries out one effect; false ends the loop.
     func perform(_ effect: EditorEffect, _ s: inout EditorState) -> Bool {
         switch effect {
-        case .save(let path, let text, let expected):
+        case .save(let path, let written, let expected):
+            let onDisk = AtomicFile.exists(path) ? try? AtomicFile.read(path, limit: s.policy.maxFileBytes) : nil
             if let expected, AtomicFile.exists(path) {
-                let now = (try? AtomicFile.read(path)).map(Digest.of)
-                if now != expected { return follow(EditorReducer.reduce(&s, .conflict), &s) }
+                if onDisk.map(Digest.of) != expected { return follow(EditorReducer.reduce(&s, .conflict), &s) }
             }
             if URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent == "signed" {
                 return follow(EditorReducer.reduce(&s, .saveFailed("\(path) is a signed record and is never changed; "
                                                                   + "save the next version in plans/ instead")), &s)
             }
+            // The file keeps its line ends (a CRLF plan stays CRLF).
+            let text = (onDisk.map(LineEnding.of) ?? .lf).apply(written)
             do {
                 try AtomicFile.write(text, to: path)
                 if path != files.plan {

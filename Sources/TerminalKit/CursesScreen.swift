@@ -171,8 +171,11 @@ public final class CursesScreen {
 
     /// A cchar_t keeps one spacing character: emoji clusters are drawn as their first scalar,
     /// without joiners, modifiers or the second regional indicator (terminal-ui.md §4.3).
+    /// A control character (C0, DEL, C1), however it got into a cell, is drawn as `?`: plan text
+    /// never reaches the terminal as a control sequence.
     static func drawable(_ ch: Character) -> [Unicode.Scalar] {
-        let scalars = Array(ch.unicodeScalars)
+        let scalars = Array(ch.unicodeScalars).filter { !($0.value < 0x20 || (0x7F..<0xA0).contains($0.value)) }
+        guard scalars.count == ch.unicodeScalars.count else { return ["?"] }
         guard scalars.count > 1 else { return scalars }
         if DisplayWidth.of(ch) == 2 { return [scalars[0]] }
         return Array(scalars.prefix(5))  // base + combining marks (CCHARW_MAX = 5)

@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate plans and print every finding.",
         discussion: """
-            A folder is checked recursively (every *.yaml file except config.yaml and hidden files). \
+            A folder is checked recursively (every *.yaml file except config.yaml and hidden files; \
+            FIFOs, devices and sockets are skipped with a message). \
             Exit status: 0 no errors, 1 at least one error (or, with --strict, an unacknowledged \
             warning), 2 a file that cannot be read or is not YAML.
             """
@@ -37,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let r: Result<CheckResult, FileError>
             do throws(FileError) {
-                let bytes = try AtomicFile.read(files[i])
+                let bytes = try AtomicFile.read(files[i], limit: policies[i].maxFileBytes)
                 var c = Checker.check(bytes: bytes, file: files[i], policy: policies[i])
                 // A plan in plans/ that says signed-off must be byte for byte its signed record.
                 if let plan = c.plan, let f = stores[i]?.signedCopyProblem(path: files[i], bytes: bytes, plan: plan) {
@@ -52,18 +53,18 @@ struct CheckCommand: ParsableCommand {
         for r in results.withLock({ $0 }) {
             switch r! {
             case .failure(let error):
-                print(out, terminator: "")
+                print(SafeText.terminal(out), terminator: "")
                 out = ""
-                printError("\(error.path): cannot be read: \(error.what)")
+                printError(error.readReport)
                 worst = 2
             case .success(let result):
                 out += json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result)
                 let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
                 worst = max(worst, result.unreadable ? 2 : failed ? 1 : 0)
-                if out.utf8.count > 1 << 16 { print(out, terminator: ""); out = "" }
+                if out.utf8.count > 1 << 16 { print(SafeText.terminal(out), terminator: ""); out = "" }
             }
         }
-        print(out, terminator: "")
+        print(SafeText.terminal(out), terminator: "")
         if worst != 0 { throw ExitCode(worst) }
     }
 }
@@ -80,16 +81,10 @@ enum PlanFiles {
                 out.append(path)
                 continue
             }
-            var found: [String] = []
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let walker = FileManager.default.enumerator(atPath: base)
-            while let rel = walker?.nextObject() as? String {
-                let name = rel.split(separator: "/").last.map(String.init) ?? rel
-                if name.hasPrefix(".") { walker?.skipDescendants(); continue }
-                guard rel.hasSuffix(".yaml"), name != "config.yaml" else { continue }
-                if !AtomicFile.isFolder(base + "/" + rel) { found.append(base + "/" + rel) }
-            }
-            out += found.sorted()
+            // Never opened: FIFOs, devices, sockets and links to them are skipped, said on stderr.
+            let listing = PlanFolder.list(path, recursive: true)
+            for skipped in listing.skipped { printError(skipped.message) }
+            out += listing.files
         }
         return out
     }

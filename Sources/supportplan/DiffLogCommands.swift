@@ -15,7 +15,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var cache: [String: Policy] = [:]
         let a = try LoadedPlan.load(old, global, cache: &cache), b = try LoadedPlan.load(new, global, cache: &cache)
-        print(PlanDiff.compare(a.plan, b.plan).lines.joined(separator: "\n"))
+        print(SafeText.terminal(PlanDiff.compare(a.plan, b.plan).lines.joined(separator: "\n")))
     }
 }
 

@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             csv: one row per support line of every plan (RFC 4180, UTF-8; --bom for spreadsheets \
             that need it), money as plain decimals. json: per plan, the whole plan with money in \
             pence, each line's cost and the totals (one object per line for several plans); the \
-            schema is docs/plan-export.schema.json. --redact replaces names, dates of birth, \
+            schema is docs/plan-export.schema.json. --redact replaces plan ids, names, dates of birth, \
             references and free text with placeholders, keeping structure and money.
             """
     )
@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: "csv or json.")
     var format: ExportFormat
 
-    @Flag(name: .long, help: "Replace names, dates of birth, references and free text with placeholders.")
+    @Flag(name: .long, help: "Replace plan ids, names, dates of birth, references and free text with placeholders.")
     var redact = false
 
     @Flag(name: .long, help: "Start the CSV with a UTF-8 byte-order mark (for Excel).")
@@ -39,9 +39,9 @@ struct ExportCommand: ParsableCommand {
         var cache: [String: Policy] = [:]
         var rows: [[String]] = []
         var objects: [String] = []
-        for file in try PlanFiles.expand(paths) {
+        for (i, file) in try PlanFiles.expand(paths).enumerated() {
             let loaded = try LoadedPlan.load(file, global, cache: &cache)
-            let plan = redact ? Redaction.redact(loaded.plan) : loaded.plan
+            let plan = redact ? Redaction.redact(loaded.plan, number: i + 1) : loaded.plan
             switch format {
             case .csv: rows += PlanExport.csvRows(plan, loaded.costing)
             case .json: objects.append(PlanExport.json(plan, loaded.costing, file: redact ? "[file]" : file))

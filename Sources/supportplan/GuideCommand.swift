@@ -33,7 +33,9 @@ struct GuideCommand: ParsableCommand {
         var state = GuideState(plan: plan, file: file, policy: policy, handled: GuideProgress.load(file))
         switch Backend.choose(plainFlag: global.plain) {
         case .plain:
-            try GuideLineMode.run(&state, LineTerminal(), offerEasyRead: { try writeEasyRead(state: $0) })
+            // Each line (questions quote the plan's own words) shows control characters visibly.
+            let terminal = LineTerminal(write: { print(SafeText.visible($0)) })
+            try GuideLineMode.run(&state, terminal, offerEasyRead: { try writeEasyRead(state: $0) })
         case .fullScreen:
             try MainActor.assumeIsolated {
                 let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
@@ -84,7 +86,9 @@ enum GuideLineMode {
     static func save(_ s: GuideState) throws {
         var plan = s.plan
         plan.updated = PlanDate.today()
-        try AtomicFile.write(PlanWriter.write(plan), to: s.file)
+        // The file keeps its line ends (a CRLF plan stays CRLF).
+        let ending = (try? AtomicFile.read(s.file)).map(LineEnding.of) ?? .lf
+        try AtomicFile.write(ending.apply(PlanWriter.write(plan)), to: s.file)
         try GuideProgress.save(s)
     }
 

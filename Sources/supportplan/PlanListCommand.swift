@@ -18,6 +18,7 @@ enum PlanListCommand {
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
             defer { screen.stop() }
             var state = PlanListState(store: store.root, plans: scan(store, policy), templates: PlanTemplates.names(in: templatesFolder))
+            if let note = skippedNote(store) { state.status = note }
             while screen.running {
                 let (choice, final) = PlanListSession.choose(state, on: screen)
                 state = final
@@ -27,6 +28,7 @@ enum PlanListCommand {
                 case .refresh:
                     state.plans = scan(store, policy)
                     state.status = "Read the store again: \(state.plans.count) plan\(state.plans.count == 1 ? "" : "s")."
+                        + (skippedNote(store).map { " " + $0 } ?? "")
                     continue
                 case .review(let p):
                     state.status = review(p, store: store, policy: policy, global, screen: screen)
@@ -68,6 +70,13 @@ enum PlanListCommand {
                 state.plans = scan(store, policy)
             }
         }
+    }
+
+    /// What the plan list left out (FIFOs, devices, sockets, folders named `*.yaml`), in words.
+    static func skippedNote(_ store: PlanStore) -> String? {
+        let skipped = PlanFolder.list(store.plansFolder, recursive: false).skipped
+        guard let first = skipped.first else { return nil }
+        return "! " + first.message + (skipped.count > 1 ? " (and \(skipped.count - 1) more skipped)" : "")
     }
 
     static func scan(_ store: PlanStore, _ policy: Policy) -> [PlanSummary] { store.summaries(policy: policy) }

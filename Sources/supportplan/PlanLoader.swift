@@ -12,9 +12,9 @@ struct LoadedPlan {
     var costing: Costing { result.costing ?? Coster.cost(plan) }
 
     static func load(_ path: String, _ global: GlobalOptions, cache: inout [String: Policy]) throws -> LoadedPlan {
-        let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(path) } catch { throw CLIError("\(error.path): cannot be read: \(error.what)") }
         let policy = try StoreLocation.policy(for: path, global, cache: &cache)
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.read(path, limit: policy.maxFileBytes) } catch { throw CLIError(error.readReport) }
         let result = Checker.check(bytes: bytes, file: path, policy: policy)
         guard !result.unreadable else {
             throw CLIError(CheckOutput.text(result).trimmingCharacters(in: .newlines))
@@ -35,10 +35,12 @@ struct LoadedPlan {
     }
 }
 
-/// Writes output to a file (atomically, 0600) or to standard output.
+/// Writes output to a file (atomically, 0600) or to standard output (control characters other
+/// than line ends and tabs shown visibly there: `SafeText.terminal`).
 func emit(_ text: String, to output: String?, force: Bool = true) throws {
     guard let output else {
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        let safe = SafeText.terminal(text)
+        print(safe, terminator: safe.hasSuffix("\n") ? "" : "\n")
         return
     }
     do { try AtomicFile.write(text, to: output) } catch { throw CLIError("\(error)") }

@@ -81,8 +81,5 @@ struct WithdrawCommand: ParsableCommand {
 
 /// Text from plans and people shown on a terminal: control characters made visible.
 enum SafeTerminal {
-    static func visible(_ s: String) -> String {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map { PlanID.shown(String($0), limit: nil) }
-            .joined(separator: "\n")
-    }
+    static func visible(_ s: String) -> String { SafeText.visible(s, keepNewlines: true) }
 }

@@ -53,9 +53,10 @@ struct CLIError: Error {
     init(_ message: String) { self.message = message }
 }
 
+/// Standard error; control characters other than line ends and tabs shown visibly (`SafeText`).
 func printError(_ text: String) {
     var err = StandardError()
-    print(text, to: &err)
+    print(SafeText.terminal(text), to: &err)
 }
 
 struct StandardError: TextOutputStream {

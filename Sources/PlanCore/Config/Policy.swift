@@ -110,6 +110,8 @@ public struct Policy: Sendable, Equatable {
     public var allowSelfApproval = false
     /// `shared: group`: new files 0660 (signed records 0440), folders 2770; else private (0600).
     public var sharedWithGroup = false
+    /// Plan and config files larger than this are refused unread (`max_file_bytes`).
+    public var maxFileBytes = InputLimits.defaultMaxFileBytes
     public var returnReasons = [
         ReturnReason("outcomes-unclear", "The outcomes are not clear or not in the person's words."),
         ReturnReason("costs-unclear", "The costs are not clear or cannot be checked."),

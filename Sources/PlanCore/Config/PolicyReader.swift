@@ -6,7 +6,7 @@
 public enum PolicyReader {
     public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
                               "minimum_wage", "jargon", "signers", "return_reasons",
-                              "allow_self_approval", "shared"]
+                              "allow_self_approval", "shared", "max_file_bytes"]
     static let signerKeys = ["name", "role", "level", "key_id", "public_key", "from", "until"]
     static let reasonKeys = ["code", "words"]
     static let levelKeys = ["name", "up_to"]
@@ -25,6 +25,7 @@ public enum PolicyReader {
         let r = FieldReader(root, path: "", known: keys, ctx: ctx, section: "config.yaml")
         if let v = r.hundredths("underspend_percent", what: "a percentage") { policy.underspendPercent = v }
         if let v = r.hundredths("reserve_weeks_limit", what: "a number of weeks") { policy.reserveWeeksLimit = v }
+        if let v = r.integer("max_file_bytes", in: 1_000...100_000_000, what: "a size in bytes") { policy.maxFileBytes = v }
         if r.has("not_allowed") { policy.notAllowed = r.texts("not_allowed") }
         let levels = r.list("signer_levels", section: "a signer level", known: levelKeys) { e -> SignerLevel? in
             guard let name = e.text("name") else { return nil }

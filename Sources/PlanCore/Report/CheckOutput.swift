@@ -1,14 +1,16 @@
 /// `check` output: compiler-style text (`file:line:column: severity[rule]: message`) and JSON
-/// Lines with findings and totals in pence (`shared/spec/cli.md`).
+/// Lines with findings and totals in pence (`shared/spec/cli.md`). Text output shows control
+/// characters in file names and messages (which quote plan text) visibly (`SafeText`).
 
 public enum CheckOutput {
     public static func text(_ r: CheckResult) -> String {
         var out = ""
         for f in r.findings {
             let pos = f.position ?? .start
-            out += "\(r.file):\(pos.line):\(pos.column): \(f.severity.rawValue)[\(f.rule.rawValue)]: \(f.message)"
+            out += "\(SafeText.visible(r.file)):\(pos.line):\(pos.column): \(f.severity.rawValue)[\(f.rule.rawValue)]: "
+                + SafeText.visible(f.message)
             out += f.acknowledged ? " (acknowledged)\n" : "\n"
-            out += "  plain: \(f.plain)\n"
+            out += "  plain: \(SafeText.visible(f.plain))\n"
         }
         return out + summaryLine(r) + "\n"
     }
@@ -16,7 +18,7 @@ public enum CheckOutput {
     /// `plans/mary.yaml: 1 error, 2 warnings (1 acknowledged)`.
     public static func summaryLine(_ r: CheckResult) -> String {
         let e = r.count(.error), w = r.count(.warning), i = r.count(.info)
-        var s = "\(r.file): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+        var s = "\(SafeText.visible(r.file)): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
         let ackWarnings = r.findings.filter { $0.severity == .warning && $0.acknowledged }.count
         if ackWarnings > 0 { s += " (\(ackWarnings) acknowledged)" }
         if i > 0 { s += ", \(i) info" }

@@ -1,5 +1,6 @@
 /// What changed between two versions of a plan, for the approver: needs, outcomes, support
-/// lines with each line's yearly cost change, the budget and the totals.
+/// lines with each line's yearly cost change, the budget and the totals. Each output line shows
+/// control characters (and line breaks inside values) visibly (`SafeText`).
 
 public enum PlanDiff {
     public struct Result: Sendable, Equatable {
@@ -85,6 +86,6 @@ public enum PlanDiff {
         }
         if !money.isEmpty { out.append("Money"); out += money }
         if out.count == 1 { out.append("No changes to needs, outcomes, support lines or money.") }
-        return Result(lines: out)
+        return Result(lines: out.map { SafeText.visible($0) })
     }
 }

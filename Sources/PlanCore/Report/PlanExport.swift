@@ -1,6 +1,7 @@
 /// `supportplan export`: the support lines as CSV for spreadsheets (RFC 4180, money as plain
 /// decimals so a spreadsheet reads numbers), and the whole plan with its costing as JSON
-/// (money in integer pence), described by `docs/plan-export.schema.json`.
+/// (money in integer pence), described by `docs/plan-export.schema.json`. CSV text cells that a
+/// spreadsheet would run as a formula get a leading `'` (`SafeText.csvText`).
 
 public enum PlanExport {
     public static let csvHeader = [
@@ -8,11 +9,15 @@ public enum PlanExport {
         "shared_by", "weekly", "annual", "one_off", "counted_against_budget",
     ]
 
-    /// One row per support line (paid or not); costs empty for unpaid lines.
+    /// The CSV columns that hold text (the others are money and numbers, which stay numbers).
+    public static let csvTextColumns: Set<Int> = [0, 1, 2, 3, 4, 5, 6, 8, 10, 15]
+
+    /// One row per support line (paid or not); costs empty for unpaid lines. Text cells are made
+    /// safe for spreadsheets and terminals (`SafeText.csvText`).
     public static func csvRows(_ plan: Plan, _ costing: Costing) -> [[String]] {
         plan.supports.enumerated().map { i, s in
             let line = costing.line(i)
-            return [
+            let row = [
                 plan.id ?? "", s.id ?? "", s.what ?? "", s.kind?.rawValue ?? "", s.provider ?? "", s.funding?.rawValue ?? "",
                 s.management?.rawValue ?? "", s.rate?.plainText ?? "", s.unit?.rawValue ?? "",
                 s.quantity?.description ?? (s.isPaid ? "1" : ""), s.per?.rawValue ?? "", s.sharedBy.map(String.init) ?? (s.isPaid ? "1" : ""),
@@ -21,6 +26,7 @@ public enum PlanExport {
                 line?.oneOffPence.map { Money(pence: $0).plainText } ?? "",
                 line.map { $0.counted ? "yes" : "no" } ?? "",
             ]
+            return row.enumerated().map { c, cell in csvTextColumns.contains(c) ? SafeText.csvText(cell) : cell }
         }
     }
 

@@ -1,10 +1,14 @@
 /// `--redact`: a copy of a plan with names, dates of birth, references and free text replaced
 /// by placeholders, keeping its structure, ids, words and money, for training and for sharing
 /// a problem plan. Names become "Person 1", "Person 2"… consistently; providers "Provider 1"….
+/// The plan id (often the council's case number) becomes `PLAN-<number>`, and the council's
+/// references (the person's, the safeguarding one) `[reference]`.
 
 public enum Redaction {
-    public static func redact(_ plan: Plan) -> Plan {
+    /// `number` tells plans apart in one export (`PLAN-1`, `PLAN-2`…).
+    public static func redact(_ plan: Plan, number: Int = 1) -> Plan {
         var p = plan
+        p.id = p.id.map { _ in "PLAN-\(number)" }
         var people = Aliases(prefix: "Person"), providers = Aliases(prefix: "Provider")
         func person(_ name: String?) -> String? { people.alias(name) }
         func provider(_ name: String?) -> String? { providers.alias(name) }

@@ -1,18 +1,19 @@
 /// `supportplan totals`: the costing as a table people can read — each paid line's weekly and
-/// annual cost, one-off costs, totals by funding source, the budget and what remains.
+/// annual cost, one-off costs, totals by funding source, the budget and what remains. Plan
+/// text in it shows control characters visibly (`SafeText`).
 
 public enum TotalsTable {
     public static func render(_ plan: Plan, _ costing: Costing) -> String {
         var out = ""
-        let who = plan.person.preferredName ?? plan.person.name
-        out += "Costing for \(plan.id ?? "this plan")\(who.map { " (\($0))" } ?? ""), \(costing.weeks.text) weeks a year\n\n"
+        let who = (plan.person.preferredName ?? plan.person.name).map { SafeText.visible($0) }
+        out += "Costing for \(plan.id.map { SafeText.visible($0) } ?? "this plan")\(who.map { " (\($0))" } ?? ""), \(costing.weeks.text) weeks a year\n\n"
         guard let t = costing.totals else {
             out += "This plan cannot be costed until these are put right: \(costing.unreadable.joined(separator: ", ")).\n"
             return out
         }
         let rows = costing.lines.map { line -> [String] in
             let s = plan.supports[line.index]
-            return [s.id ?? "-", clip(s.what ?? s.kind?.rawValue ?? "", 30), s.funding?.rawValue ?? "-",
+            return [SafeText.visible(s.id ?? "-"), clip(s.what ?? s.kind?.rawValue ?? "", 30), s.funding?.rawValue ?? "-",
                     line.weeklyPence.map(Money.pounds) ?? "", line.annualPence.map(Money.pounds) ?? "",
                     line.oneOffPence.map(Money.pounds) ?? ""]
         }
@@ -53,7 +54,7 @@ public enum TotalsTable {
     }
 
     static func clip(_ s: String, _ width: Int) -> String {
-        let oneLine = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let oneLine = SafeText.visible(s.split(whereSeparator: \.isNewline).joined(separator: " "))
         return oneLine.count <= width ? oneLine : String(oneLine.prefix(width - 1)) + "…"
     }
 

@@ -6,15 +6,28 @@ import Foundation
 
 public enum Workflow {
     /// The file's text with its top-level `status:` set (added after `version:` if missing).
+    /// Works line by line with each line's own ending, so a CRLF (or CR) file keeps its line
+    /// ends and gets no second `status:` line; a comment after the status stays.
     public static func setting(status: PlanStatus, in text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.contains(where: { $0.hasPrefix("status:") }) {
-            return TemplateFill.fill(text, values: ["status": status.rawValue])
+        var file = TextLines(text)
+        if let i = file.lines.firstIndex(where: { $0.text.hasPrefix("status:") }) {
+            let rest = file.lines[i].text.dropFirst("status:".count)
+            // A comment after the value stays, with the spaces before it.
+            var start = TemplateFill.commentStart(rest)
+            while let i = start, i > rest.startIndex, rest[rest.index(before: i)] == " " { start = rest.index(before: i) }
+            let comment = start.map { String(rest[$0...]) } ?? ""
+            file.lines[i].text = "status: \(status.rawValue)\(comment)"
+            return file.text
         }
-        var out = lines.map(String.init)
-        let at = (out.firstIndex { $0.hasPrefix("version:") } ?? out.firstIndex { $0.hasPrefix("format:") }).map { $0 + 1 } ?? 0
-        out.insert("status: \(status.rawValue)", at: at)
-        return out.joined(separator: "\n")
+        let ending = file.ending.rawValue
+        let after = file.lines.firstIndex { $0.text.hasPrefix("version:") } ?? file.lines.firstIndex { $0.text.hasPrefix("format:") }
+        guard let after else {
+            file.lines.insert(("status: \(status.rawValue)", ending), at: 0)
+            return file.text
+        }
+        if file.lines[after].end.isEmpty { file.lines[after].end = ending }
+        file.lines.insert(("status: \(status.rawValue)", after == file.lines.count - 1 ? "" : ending), at: after + 1)
+        return file.text
     }
 
     /// Why a plan cannot be submitted (or signed): every error, and every warning neither fixed

@@ -125,7 +125,7 @@ public struct PlanStore: Sendable {
         let (policy, findings) = PolicyReader.read(text)
         func line(_ f: Finding) -> String {
             let p = f.position ?? .start
-            return "\(configPath):\(p.line):\(p.column): \(f.severity.rawValue)[\(f.rule.rawValue)]: \(f.message)"
+            return "\(configPath):\(p.line):\(p.column): \(f.severity.rawValue)[\(f.rule.rawValue)]: \(SafeText.visible(f.message))"
         }
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty { throw .unreadable(errors.map(line).joined(separator: "\n")) }
@@ -183,7 +183,7 @@ public struct PlanStore: Sendable {
 
     public func load(_ path: String, policy: Policy) throws(StoreError) -> LoadedPlan {
         let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(path) } catch { throw .file(error) }
+        do { bytes = try AtomicFile.read(path, limit: policy.maxFileBytes) } catch { throw .file(error) }
         let result = Checker.check(bytes: bytes, file: path, policy: policy)
         guard !result.unreadable else { throw .unreadable(CheckOutput.text(result).trimmingCharacters(in: .newlines)) }
         return LoadedPlan(path: path, bytes: bytes, result: result)

@@ -34,12 +34,12 @@ extension PlanStore {
         }
         let key = SecretKeyFile.generate(name: name)
         do {
-            try AtomicFile.makeFolder(AtomicFile.parentFolder(of: secret))
+            // The key folder is private (0700 when made here; one others can write to is refused)
+            // and the secret key 0600, also when --force replaces a file with another mode.
+            try AtomicFile.makePrivateFolder(AtomicFile.parentFolder(of: secret))
             let text = try key.fileText(passphrase: passphrase)
-            unlink(secret)  // a new file, created 0600, whatever mode an old one had
-            try AtomicFile.write(Array(text.utf8), to: secret, mode: 0o600)
-            unlink(pub)
-            try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: pub, mode: 0o600)
+            try AtomicFile.write(Array(text.utf8), to: secret, exactMode: 0o600)
+            try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: pub, exactMode: 0o600)
         } catch let e as FileError { throw .file(e) } catch { throw .refused("the key could not be sealed: \(error)") }
         return (key, secret, pub)
     }
