@@ -39,7 +39,8 @@ public struct CostPeriod: Sendable, Equatable {
     /// Days in the period, both ends included.
     public var days: Int { to.dayNumber - from.dayNumber + 1 }
 
-    /// `budget.period`, or a year from the plan's first support start (else `created`).
+    /// `budget.period`, or a year from the first start of a recurring paid line (else of any
+    /// line, else `created`).
     public static func of(_ plan: Plan) -> CostPeriod? {
         let p = plan.budget.period
         switch (p.from, p.to) {
@@ -47,7 +48,9 @@ public struct CostPeriod: Sendable, Equatable {
         case let (from?, nil): return CostPeriod(from: from, to: from.adding(years: 1).adding(days: -1))
         case let (nil, to?): return CostPeriod(from: to.adding(days: 1).adding(years: -1), to: to)
         case (nil, nil):
-            guard let from = plan.supports.compactMap(\.start).min() ?? plan.created else { return nil }
+            let recurring = plan.supports.filter { $0.isPaid && $0.per != .once }
+            guard let from = recurring.compactMap(\.start).min() ?? plan.supports.compactMap(\.start).min() ?? plan.created
+            else { return nil }
             return CostPeriod(from: from, to: from.adding(years: 1).adding(days: -1))
         }
     }
@@ -169,29 +172,71 @@ public enum Coster {
         }
         let quantity = Int128((s.quantity ?? Hundredths(whole: 1)).value), shared = Int128(s.sharedBy ?? 1)
         let p = Int128(period.days), w = Int128(weeks.thousandths)
-        let den = 100 * shared * 28_000 * p
-        var num: Int128 = 0
+        var num: Int128 = 0, den: Int128
         var pieces: [String] = []
         let starts = [runFrom] + cuts
-        for (k, a) in starts.enumerated() {
-            let b = k + 1 < starts.count ? starts[k + 1].adding(days: -1) : runTo
-            let d = Int128(b.dayNumber - a.dayNumber + 1), r = rateOn(a)
-            let base = Int128(r.pence) * quantity * d
+        // The days a weekly, 4-weekly or monthly line is paid: every 7 or 28 days, or the same
+        // day each month, from the day it starts running in the period.
+        func paydays(_ a: PlanDate, _ b: PlanDate) -> Int128 {
             switch per {
-            case .week: num += whole ? base * w * 28 : base * 4000 * p
-            case .fourWeeks: num += whole ? base * w * 7 : base * 1000 * p
-            case .month: num += base * 12 * 28_000
-            case .year: num += base * 28_000
-            case .once: break
+            case .week, .fourWeeks:
+                let step = per == .week ? 7 : 28
+                let first = (a.dayNumber - runFrom.dayNumber + step - 1) / step, last = (b.dayNumber - runFrom.dayNumber) / step
+                return Int128(max(0, last - first + 1))
+            case .month:
+                var n: Int128 = 0, j = 0
+                while true {
+                    let day = runFrom.adding(months: j)
+                    if day > b { break }
+                    if day >= a { n += 1 }
+                    j += 1
+                }
+                return n
+            case .year, .once: return 0
             }
-            let how: String
-            switch per {
-            case .week: how = whole ? "× \(weeks.text) weeks × \(d)/\(p) days" : "× \(d) days ÷ 7"
-            case .fourWeeks: how = whole ? "× \(weeks.text) ÷ 4 × \(d)/\(p) days" : "× \(d) days ÷ 28"
-            case .month: how = "× 12 × \(d)/\(p) days"
-            case .year, .once: how = "× \(d)/\(p) days"
+        }
+        var total: Int128 = 0
+        if whole {
+            // The whole period with a rate change: W weeks (or 12 months) spread over its days.
+            den = 100 * shared * 28_000 * p
+            for (k, a) in starts.enumerated() {
+                let b = k + 1 < starts.count ? starts[k + 1].adding(days: -1) : runTo
+                let d = Int128(b.dayNumber - a.dayNumber + 1), r = rateOn(a)
+                let base = Int128(r.pence) * quantity * d
+                switch per {
+                case .week: num += base * w * 28
+                case .fourWeeks: num += base * w * 7
+                case .month: num += base * 12 * 28_000
+                case .year, .once: num += base * 28_000
+                }
+                let how: String
+                switch per {
+                case .week: how = "× \(weeks.text) weeks × \(d)/\(p) days"
+                case .fourWeeks: how = "× \(weeks.text) ÷ 4 × \(d)/\(p) days"
+                case .month: how = "× 12 × \(d)/\(p) days"
+                case .year, .once: how = "× \(d)/\(p) days"
+                }
+                pieces.append("\(a) to \(b): \(r) × \(s.quantity ?? Hundredths(whole: 1))\(shared > 1 ? " ÷ \(shared)" : "") \(how)")
             }
-            pieces.append("\(a) to \(b): \(r) × \(s.quantity ?? Hundredths(whole: 1))\(shared > 1 ? " ÷ \(shared)" : "") \(how)")
+        } else {
+            // Part of the period: each payday at the rate of that day; a year line by its days.
+            den = 100 * shared * p
+            for (k, a) in starts.enumerated() {
+                let b = k + 1 < starts.count ? starts[k + 1].adding(days: -1) : runTo
+                let d = Int128(b.dayNumber - a.dayNumber + 1), r = rateOn(a)
+                let n = paydays(a, b)
+                total += n
+                num += per == .year ? Int128(r.pence) * quantity * d : Int128(r.pence) * quantity * n * p
+                let how = per == .year ? "× \(d)/\(p) days" : "× \(n) \(per == .month ? "month" : per == .week ? "week" : "4-week")\(n == 1 ? "" : "s")"
+                pieces.append("\(a) to \(b): \(r) × \(s.quantity ?? Hundredths(whole: 1))\(shared > 1 ? " ÷ \(shared)" : "") \(how)")
+            }
+            // Never more paydays than a whole period has: W weeks, W ÷ 4, 12 months.
+            let cap: (Int128, Int128)? = per == .week ? (w, 1000) : per == .fourWeeks ? (w, 4000) : per == .month ? (12, 1) : nil
+            if let (c, scale) = cap, total * scale > c {
+                num *= c
+                den *= total * scale
+                pieces.append("capped at \(per == .month ? "12 months" : per == .week ? "\(weeks.text) weeks" : "\(weeks.text) ÷ 4") (× \(c)/\(total * scale))")
+            }
         }
         let cost = roundHalfUp(num, den)
         line.annualPence = cost
