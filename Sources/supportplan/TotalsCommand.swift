@@ -17,13 +17,14 @@ struct TotalsCommand: ParsableCommand {
         let bytes: [UInt8]
         do { bytes = try AtomicFile.read(file) } catch { throw CLIError("\(error.path): cannot be read: \(error.what)") }
         var cache: [String: Policy] = [:]
-        let result = Checker.check(bytes: bytes, file: file, policy: try StoreLocation.policy(for: file, global, cache: &cache))
+        let policy = try StoreLocation.policy(for: file, global, cache: &cache)
+        let result = Checker.check(bytes: bytes, file: file, policy: policy)
         guard let plan = result.plan, !result.unreadable else {
             print(CheckOutput.text(result), terminator: "")
             throw ExitCode(2)
         }
         let costing = result.costing ?? Coster.cost(plan)
-        print(TotalsTable.render(plan, costing), terminator: "")
+        print(TotalsTable.render(plan, costing, policy: policy), terminator: "")
         if costing.totals == nil {
             let reading = result.findings.filter { $0.rule.stage == .reading && $0.severity == .error }
             print(CheckOutput.text(CheckResult(file: file, plan: plan, findings: reading, costing: nil, unreadable: false)),
