@@ -45,9 +45,13 @@ public struct EmployedPA: Sendable, Equatable {
     public var holidayCoverPence: Int64
     /// Holiday cover in hours a year, when every line is paid by the hour (or has hours_per_unit).
     public var holidayCoverHours: Hundredths?
+    /// How each figure was worked out, without the PA's name (`named` adds it).
     public var niWorking: String
     public var pensionWorking: String
     public var holidayWorking: String
+
+    /// "Name: working", for messages about several PAs.
+    public func named(_ working: KeyPath<EmployedPA, String>) -> String { "\(name): \(self[keyPath: working])" }
 }
 
 public struct EmployerCosts: Sendable, Equatable {
@@ -230,9 +234,9 @@ public enum EmployerModel {
             relativeInHousehold: e.relativeInHousehold == true, payPence: pay, wholePayPence: whole, from: from, to: to,
             category: ageOn(from).map { $0 < 21 ? .under21 : (e.apprentice == true && $0 < 25 ? .apprenticeUnder25 : .standard) } ?? .standard,
             niPence: ni, pensionPence: pension, pensionDuty: duty, holidayCoverPence: cover, holidayCoverHours: coverHours,
-            niWorking: "\(name): " + niParts.joined(separator: " + ") + payrollWords + shareWords + " = \(Money.pounds(ni))",
-            pensionWorking: "\(name): " + pensionParts.joined(separator: " + ") + shareWords + " = \(Money.pounds(pension))",
-            holidayWorking: "\(name): \(row.holidayWeeks) weeks of \(Money.pounds(pay)) pay over \(weeks.text) weeks"
+            niWorking: niParts.joined(separator: " + ") + payrollWords + shareWords + " = \(Money.pounds(ni))",
+            pensionWorking: pensionParts.joined(separator: " + ") + shareWords + " = \(Money.pounds(pension))",
+            holidayWorking: "\(row.holidayWeeks) weeks of \(Money.pounds(pay)) pay over \(weeks.text) weeks"
                 + (e.regularHours == false ? " (irregular hours: 5.6 weeks of the average week)" : "")
                 + (coverHours.map { " (\($0) hours)" } ?? "") + " = \(Money.pounds(cover))")
     }

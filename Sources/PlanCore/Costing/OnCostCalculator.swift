@@ -46,22 +46,22 @@ public enum OnCostCalculator {
             let ni = monthly(m.niPence)
             out.append(OnCostProposal(onCost: .employerNI, what: "Employer's National Insurance for \(names)",
                                       rate: Money(pence: ni), unit: .item, quantity: Hundredths(whole: 1), per: .month,
-                                      working: m.pas.map(\.niWorking).joined(separator: "; ") + ". Together: " + m.niWorking
+                                      working: m.pas.map { $0.named(\.niWorking) }.joined(separator: "; ") + ". Together: " + m.niWorking
                                         + " → \(Money.pounds(ni)) a month", replaces: existing(.employerNI)))
             if m.pensionPence > 0 || existing(.pension) != nil {
                 let pension = monthly(m.pensionPence)
                 out.append(OnCostProposal(onCost: .pension, what: "Workplace pension for \(names)", rate: Money(pence: pension),
                                           unit: .item, quantity: Hundredths(whole: 1), per: .month,
-                                          working: m.pas.map(\.pensionWorking).joined(separator: "; ")
+                                          working: m.pas.map { $0.named(\.pensionWorking) }.joined(separator: "; ")
                                             + " → \(Money.pounds(pension)) a month", replaces: existing(.pension)))
             } else {
                 out.append(OnCostProposal(onCost: .pension, what: "Workplace pension (not needed now)", rate: nil, unit: .item,
                                           quantity: Hundredths(whole: 1), per: .month,
-                                          working: m.pas.map(\.pensionWorking).joined(separator: "; "), replaces: nil))
+                                          working: m.pas.map { $0.named(\.pensionWorking) }.joined(separator: "; "), replaces: nil))
             }
             let rates = Set(m.pas.flatMap(\.lines).compactMap { plan.supports[$0].rate })
             let hours = m.pas.compactMap(\.holidayCoverHours)
-            let working = m.pas.map(\.holidayWorking).joined(separator: "; ")
+            let working = m.pas.map { $0.named(\.holidayWorking) }.joined(separator: "; ")
             if rates.count == 1, let rate = rates.first, hours.count == m.pas.count,
                Int128(rate.pence) * Int128(hours.reduce(0) { $0 + $1.value }) == Int128(m.holidayCoverPence) * 100 {
                 let total = Hundredths(hundredths: hours.reduce(0) { $0 + $1.value })

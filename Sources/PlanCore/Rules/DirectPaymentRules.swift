@@ -111,17 +111,17 @@ enum DirectPaymentRules {
         let periodWords = "over \(m.period.from) to \(m.period.to)"
         if m.hasNILine && m.statedNIPence + tolerance < m.niPence {
             out.append(c.finding(.paNIUnderstated, "supports[\(onCostLine(.employerNI, p))]",
-                "the employer NI lines come to \(Money.pounds(m.statedNIPence)) \(periodWords), \(Money.pounds(m.niPence - m.statedNIPence)) short of the \(Money.pounds(m.niPence)) worked out: \(m.pas.map(\.niWorking).joined(separator: "; ")). Together: \(m.niWorking)",
+                "the employer NI lines come to \(Money.pounds(m.statedNIPence)) \(periodWords), \(Money.pounds(m.niPence - m.statedNIPence)) short of the \(Money.pounds(m.niPence)) worked out: \(m.pas.map { $0.named(\.niWorking) }.joined(separator: "; ")). Together: \(m.niWorking)",
                 plain: "The plan puts \(Money.pounds(m.statedNIPence)) aside for National Insurance, but \(Money.pounds(m.niPence)) is needed."))
         }
         if m.hasPensionLine && m.statedPensionPence + tolerance < m.pensionPence {
             out.append(c.finding(.paPensionUnderstated, "supports[\(onCostLine(.pension, p))]",
-                "the pension lines come to \(Money.pounds(m.statedPensionPence)) \(periodWords), \(Money.pounds(m.pensionPence - m.statedPensionPence)) short of the \(Money.pounds(m.pensionPence)) worked out: \(m.pas.map(\.pensionWorking).joined(separator: "; "))",
+                "the pension lines come to \(Money.pounds(m.statedPensionPence)) \(periodWords), \(Money.pounds(m.pensionPence - m.statedPensionPence)) short of the \(Money.pounds(m.pensionPence)) worked out: \(m.pas.map { $0.named(\.pensionWorking) }.joined(separator: "; "))",
                 plain: "The plan puts \(Money.pounds(m.statedPensionPence)) aside for your PAs' pensions, but \(Money.pounds(m.pensionPence)) is needed."))
         }
         if m.hasHolidayCoverLine && m.statedHolidayCoverPence + tolerance < m.holidayCoverPence {
             out.append(c.finding(.paHolidayCoverUnderstated, "supports[\(onCostLine(.holidayCover, p))]",
-                "the holiday cover lines come to \(Money.pounds(m.statedHolidayCoverPence)) \(periodWords), \(Money.pounds(m.holidayCoverPence - m.statedHolidayCoverPence)) short of the \(Money.pounds(m.holidayCoverPence)) worked out: \(m.pas.map(\.holidayWorking).joined(separator: "; "))",
+                "the holiday cover lines come to \(Money.pounds(m.statedHolidayCoverPence)) \(periodWords), \(Money.pounds(m.holidayCoverPence - m.statedHolidayCoverPence)) short of the \(Money.pounds(m.holidayCoverPence)) worked out: \(m.pas.map { $0.named(\.holidayWorking) }.joined(separator: "; "))",
                 plain: "The plan does not put enough aside to pay for cover while your PAs are on holiday."))
         }
         return out
