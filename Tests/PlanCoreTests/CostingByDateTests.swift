@@ -118,3 +118,35 @@ import Testing
         #expect(plan.supports.last?.onCost == .payroll)
     }
 }
+
+/// Norfolk County Council's published PA rates, 1 April 2023 to 31 March 2024: £11.00 an hour
+/// plus "employer related on costs at 26.08%" of £2.87, £13.87 in all; nights £10.44 + £2.72 =
+/// £13.16. Reproduced to the penny as plan lines (a PA line and an on-cost line an hour). Why
+/// the employer model's figures differ from a flat 26.08% is in docs/decisions.md.
+@Suite struct PublishedRatesTests {
+    @Test(arguments: [(Int64(1_100), Int64(287), Int64(1_387)), (Int64(1_044), Int64(272), Int64(1_316))])
+    func norfolkOnCostsPerHour(_ pay: Int64, _ onCost: Int64, _ total: Int64) throws {
+        #expect(roundHalfUp(Int128(pay) * 2_608, 10_000) == onCost)  // 26.08%, rounded half-up to the penny
+        let yaml = """
+            format: supportplan/1
+            supports:
+              - id: S1
+                kind: pa
+                funding: council
+                rate: \(Money(pence: pay).plainText)
+                unit: hour
+                per: week
+              - id: S2
+                kind: on-cost
+                on_cost: holiday-cover
+                funding: council
+                rate: \(Money(pence: onCost).plainText)
+                unit: hour
+                per: week
+            budget:
+              weeks_per_year: 52
+            """
+        let t = try #require(Checker.check(text: yaml, file: "t").totals)
+        #expect(t.recurringWeeklyPence == total && t.recurringAnnualPence == total * 52)
+    }
+}
