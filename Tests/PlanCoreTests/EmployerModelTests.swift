@@ -216,3 +216,28 @@ enum EmployerPlan {
         #expect(m.niPence == 123_724, "\(m.niWorking)")
     }
 }
+
+/// The new keys survive writing and reading back, and `--redact` hides an employee's name and
+/// date of birth.
+@Suite struct NewKeysRoundTripTests {
+    static let text = EmployerPlan.yaml(
+        employees: EmployerPlan.employee("P1", born: "1994-06-01", extra: "    apprentice: true\n    start: 2025-04-06\n"),
+        lines: EmployerPlan.line("S1", "P1", rate: "13.45", hours: "20",
+                                 extra: "    hours_per_unit: 1\n    night: waking\n    rate_changes:\n      - from: 2025-10-01\n        rate: 14.00\n"),
+        budget: "  payroll: monthly\n") + "capacity:\n  authorised_person: Sam\n  authorised_person_basis: deputy\nreview:\n  last: 2025-01-10\n"
+
+    @Test func writesAndReadsBack() throws {
+        let plan = readPlan(Self.text)
+        #expect(plan.employees.first?.apprentice == true && plan.supports[0].rateChanges.count == 1)
+        #expect(plan.budget.payroll == .monthly && plan.budget.period.from == PlanDate("2025-04-06"))
+        #expect(plan.review.last == PlanDate("2025-01-10") && plan.capacity.authorisedPersonBasis == .deputy)
+        #expect(plan.supports[0].night == .waking && plan.supports[0].hoursPerUnit == Hundredths(whole: 1))
+        let again = readPlan(PlanWriter.write(plan))
+        #expect(again == plan)
+    }
+
+    @Test func redactionHidesEmployees() {
+        let redacted = PlanWriter.write(Redaction.redact(readPlan(Self.text)))
+        #expect(!redacted.contains("PA P1") && !redacted.contains("1994-06-01"), "\(redacted)")
+    }
+}
