@@ -123,6 +123,8 @@ public struct DocumentModel: Sendable {
             Field(label: "Council's contribution", value: b.councilContribution?.pounds ?? "not given"),
             Field(label: "Counted against the budget", value: t.map { Money.pounds($0.countedAgainstBudgetPence) } ?? "cannot be worked out"),
             Field(label: "Direct payment paid", value: b.payment?.rawValue ?? "not given"),
+            Field(label: "Commitment per payment", value: t?.commitmentPerPaymentPence.map { "\(Money.pounds($0)) \(b.payment.map(TotalsTable.paymentWords) ?? "")" } ?? "not given"),
+            Field(label: "Direct payment per payment", value: t?.directPaymentPerPaymentPence.map { "\(Money.pounds($0)) \(b.payment.map(TotalsTable.paymentWords) ?? "")" } ?? "not given"),
             Field(label: "Reserve kept", value: b.reserveWeeks.map { "\($0) weeks" } ?? "none"),
         ]
         if let remaining = t?.remainingPence {

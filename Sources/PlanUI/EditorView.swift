@@ -244,10 +244,10 @@ public enum EditorView {
         case .onCosts(_, let lines):
             var text: [String] = []
             for l in lines {
-                text.append("\(l.what): \(l.rate.map { "\($0) × \(l.quantity) \(l.per.rawValue)" } ?? "amount to fill in")")
+                text.append("\(l.replaces == nil ? "add" : "update") \(l.what): \(l.rate.map { "\($0) × \(l.quantity) \(l.per.rawValue)" } ?? "amount to fill in")")
                 text.append("   \(l.working)")
             }
-            text += ["", "Enter adds these as lines you can change · Esc cancels"]
+            text += ["", "Enter fills the plan's on-cost lines (or adds them) · Esc cancels"]
             return frame("Employer costs (on-cost calculator)", text, &c, focusLine: 0)
         case .find(let field):
             let p = frame("Find", ["A field's name or what it says (Enter finds, Esc cancels):", "", ""], &c, focusLine: 2)

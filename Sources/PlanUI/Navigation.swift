@@ -102,7 +102,7 @@ enum Navigation {
             case .deleteEntry(let list, let i):
                 s.overlay = .confirmDelete(list, i)
             case .onCostCalculator(let i):
-                s.overlay = .onCosts(support: i, lines: OnCostCalculator.propose(s.plan, support: i))
+                s.overlay = .onCosts(support: i, lines: OnCostCalculator.propose(s.plan, support: i, policy: s.policy))
             case nil: break
             }
         case .choice(let options):

@@ -114,15 +114,9 @@ enum Overlays {
             if escape { s.overlay = nil; return [] }
             if event == .key(.enter) {
                 s.overlay = nil
-                let pa = s.plan.supports[i]
-                EditorReducer.change(&s) { p in
-                    for line in lines {
-                        var n = p.supports.count + 1
-                        while p.supports.contains(where: { $0.id == "S\(n)" }) { n += 1 }
-                        p.supports.append(line.support(id: "S\(n)", from: pa))
-                    }
-                }
-                s.status = "Added \(lines.count) employer cost lines; look at each and fill in the blanks."
+                var result = (updated: 0, added: 0)
+                EditorReducer.change(&s) { p in result = OnCostCalculator.apply(lines, to: &p, from: i) }
+                s.status = "Updated \(result.updated) and added \(result.added) employer cost lines; look at each and fill in the blanks."
             }
         }
         return []

@@ -48,7 +48,13 @@ public struct ReviewState: Sendable, Equatable {
             }
         }
         for f in check.findings where f.severity == .info { out.append("i \(f.message)") }
-        out += ["", "COSTING"] + TotalsTable.render(plan, check.costing ?? Coster.cost(plan)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        out += ["", "COSTING"]
+        if let t = check.totals, let payment = t.payment, let commitment = t.commitmentPerPaymentPence {
+            let each = TotalsTable.paymentWords(payment)
+            out.append("Commitment \(each): \(Money.pounds(commitment)); direct payment \(each): "
+                       + (t.directPaymentPerPaymentPence.map(Money.pounds) ?? "none"))
+        }
+        out += TotalsTable.render(plan, check.costing ?? Coster.cost(plan)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         out += ["", "CHANGES SINCE THE LAST SIGNED-OFF VERSION"]
         out += previous.map { PlanDiff.compare($0, plan).lines } ?? ["This is the first version to be signed off."]
         lines = out

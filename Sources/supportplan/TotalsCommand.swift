@@ -24,7 +24,7 @@ struct TotalsCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let costing = result.costing ?? Coster.cost(plan)
-        print(SafeText.terminal(TotalsTable.render(plan, costing)), terminator: "")
+        print(SafeText.terminal(TotalsTable.render(plan, costing, policy: policy)), terminator: "")
         if costing.totals == nil {
             let reading = result.findings.filter { $0.rule.stage == .reading && $0.severity == .error }
             print(SafeText.terminal(CheckOutput.text(CheckResult(file: file, plan: plan, findings: reading, costing: nil,

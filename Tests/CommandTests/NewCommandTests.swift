@@ -8,6 +8,8 @@ import Testing
     static let fillIn: Set<String> = [
         "needs-missing", "need-eligibility-missing", "outcome-missing", "budget-missing", "advice-missing",
         "agreement-missing", "review-missing", "first-review-late", "contingency-missing",
+        // The PA's date of birth is to fill in; the minimum wage table ends before a year from today.
+        "pa-date-of-birth-missing", "wage-table-ends",
     ]
 
     @Test(arguments: ["older-person-home-care", "young-adult-pa", "self-written"])

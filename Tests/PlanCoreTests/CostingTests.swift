@@ -119,7 +119,8 @@ import Testing
 
     @Test(arguments: zip(Paths.examples, [
         [1_703_614, 32_672, 7_500, 1_703_614, 1_725_000, 21_386],
-        [2_881_390, 55_411, 32_900, 2_881_390, 2_940_000, 58_610],
+        // Cal: Jade is 20, so S4 is Lewis's NI only: 112.35 × 12 = 1,348.20 (was 165.52 × 12).
+        [2_817_586, 54_184, 32_900, 2_817_586, 2_940_000, 122_414],
     ] as [[Int64]]))
     func examplesMatchTheirREADME(_ url: URL, _ expected: [Int64]) throws {
         let r = Checker.check(text: try Paths.text(url), file: url.lastPathComponent)
@@ -128,6 +129,6 @@ import Testing
                  t.budgetFinalPence!, t.remainingPence!] == expected)
         #expect(r.count(.error) == 0)
         let warnings = r.findings.filter { $0.severity == .warning }
-        #expect(warnings.count == 1 && warnings[0].acknowledged)
+        #expect(!warnings.isEmpty && warnings.allSatisfy(\.acknowledged), "\(warnings)")
     }
 }

@@ -4,9 +4,13 @@
 ///
 /// Costing of the base plan (52 weeks, every paid line funded by the council, so all counted):
 ///   S1 PA 13.00 × 16 h × 52 = 10,816.00   S2 holiday cover 1,170.00   S3 employer NI 40 × 12 = 480.00
-///   S4 pension 10 × 12 = 120.00           S5 EL insurance 90.00        S6 payroll 15 × 12 = 180.00
+///   S4 pension 11.44 × 12 = 137.28        S5 EL insurance 90.00        S6 payroll 13.56 × 12 = 162.72
 ///   S7 agency 23.50 × 2 h × 52 = 2,444.00                              total 15,300.00 a year
-/// `final` is 16,000.00 (700.00 unplanned, 4.4%). The plan starts on 2027-01-04 (S1's start):
+/// The employer model: NI 15% × (10,816.00 − 5,000.00) = 872.40, all covered by the Employment
+/// Allowance the plan claims (so S3 is more than needed); pension 3% × (10,816.00 − 6,240.00) =
+/// 137.28; holiday cover 5.6 × 16 h × 13.00 = 1,164.80 (S2 gives 1,170.00).
+/// `final` is 16,000.00 (700.00 unplanned, 4.4%). The fixture's policy adds a test row of the
+/// minimum wage from 2027-04-01 (the 2026 figures again) so the PA's year is covered. The plan starts on 2027-01-04 (S1's start):
 /// the first review may be as late as 2027-03-01 (56 days) and the next as late as 2028-01-04.
 import Testing
 @testable import PlanCore
@@ -23,6 +27,15 @@ struct PlanEdit: Sendable, CustomStringConvertible {
 }
 
 enum RuleFixture {
+    /// The standard policy with a test row of the minimum wage from 2027-04-01 (the 2026/27
+    /// figures repeated, not a published rate) so `wage-table-ends` is quiet for the base plan.
+    static let policy: Policy = {
+        var p = Policy.standard
+        p.wageTable.append(WageRow(from: PlanDate(year: 2027, month: 4, day: 1)!, adult: Money(pence: 1271),
+                                   youth: Money(pence: 1085), underEighteen: Money(pence: 800)))
+        return p
+    }()
+
     static let header = """
         format: supportplan/1
         id: TS-2026-0001
@@ -140,7 +153,7 @@ enum RuleFixture {
             on_cost: pension
             funding: council
             management: direct-payment
-            rate: 10.00
+            rate: 11.44
             unit: item
             per: month
           - id: S5
@@ -158,7 +171,7 @@ enum RuleFixture {
             on_cost: payroll
             funding: council
             management: direct-payment
-            rate: 15.00
+            rate: 13.56
             unit: item
             per: month
           - id: S7
@@ -193,7 +206,7 @@ enum RuleFixture {
           justification: |
             The first amount did not include the PA's employer costs.
           payment: four-weekly
-          employment_allowance: false
+          employment_allowance: true
           reserve_weeks: 4
 
         """
@@ -290,16 +303,16 @@ extension RuleTesting {
                 sourceLocation: sourceLocation)
     }
 
-    func check(_ yaml: String, policy: Policy = .standard) -> CheckResult {
+    func check(_ yaml: String, policy: Policy = RuleFixture.policy) -> CheckResult {
         Checker.check(text: yaml, file: "plan.yaml", policy: policy)
     }
 
     /// The findings of one rule when `yaml` is checked.
-    func findings(of rule: RuleID, in yaml: String, policy: Policy = .standard) -> [Finding] {
+    func findings(of rule: RuleID, in yaml: String, policy: Policy = RuleFixture.policy) -> [Finding] {
         check(yaml, policy: policy).findings.filter { $0.rule == rule }
     }
 
-    func fires(_ rule: RuleID, in yaml: String, policy: Policy = .standard) -> Bool {
+    func fires(_ rule: RuleID, in yaml: String, policy: Policy = RuleFixture.policy) -> Bool {
         !findings(of: rule, in: yaml, policy: policy).isEmpty
     }
 
@@ -325,7 +338,7 @@ extension RuleTesting {
     /// the first finding on the line where `anchor` starts. Returns the findings.
     @discardableResult
     func expectFires(_ rule: RuleID, in yaml: String, at anchor: String? = nil, count: Int? = 1,
-                     policy: Policy = .standard,
+                     policy: Policy = RuleFixture.policy,
                      sourceLocation: SourceLocation = #_sourceLocation) -> [Finding] {
         let found = findings(of: rule, in: yaml, policy: policy)
         if let count {
@@ -345,7 +358,7 @@ extension RuleTesting {
         return found
     }
 
-    func expectQuiet(_ rule: RuleID, in yaml: String, policy: Policy = .standard,
+    func expectQuiet(_ rule: RuleID, in yaml: String, policy: Policy = RuleFixture.policy,
                      sourceLocation: SourceLocation = #_sourceLocation) {
         let found = findings(of: rule, in: yaml, policy: policy)
         #expect(found.isEmpty, "\(rule.rawValue) fired: \(found)", sourceLocation: sourceLocation)
@@ -366,11 +379,14 @@ enum SpecTable {
         // Budget and costs
         "budget-missing": .error, "budget-parts-mismatch": .error, "over-budget": .error, "underspend": .warning,
         "above-indicative-unjustified": .warning, "authorisation-level": .info, "budget-cut-unexplained": .error,
-        "reserve-over-limit": .warning, "one-off-recurring-period": .error,
+        "reserve-over-limit": .warning, "one-off-recurring-period": .error, "one-off-authorisation": .warning,
+        "person-funding-exceeds-contribution": .warning,
         // Direct payments and personal assistants
         "dp-payment-missing": .error, "dp-authorised-person-missing": .error, "dp-relative-in-household": .error,
         "dp-residential-care": .error, "not-allowed-item": .warning, "pa-below-minimum-wage": .error,
         "pa-el-insurance-missing": .error, "pa-oncosts-missing": .warning, "pa-pension-missing": .warning,
+        "pa-date-of-birth-missing": .warning, "pa-ni-understated": .error, "pa-pension-understated": .error,
+        "pa-holiday-cover-understated": .warning, "wage-table-ends": .warning, "authorised-person-basis": .warning,
         // Safety, rights and process
         "advice-missing": .error, "involvement-missing": .error, "agreement-missing": .error,
         "disagreement-words-missing": .warning, "contingency-missing": .error, "risk-unmanaged": .warning,

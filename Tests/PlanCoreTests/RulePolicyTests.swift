@@ -31,10 +31,12 @@ struct RulePolicyTests: RuleTesting {
     @Test func notAllowedWordsComeFromPolicy() {
         var policy = Policy.standard
         policy.notAllowed = ["cooking practice"]
-        let found = expectFires(.notAllowedItem, in: base, at: "what: Cooking practice", policy: policy)
+        let bought = variant([("kind: agency\n", "kind: other\n"), ("unit: hour\n    quantity: 2", "unit: item\n    quantity: 2")])
+        let found = expectFires(.notAllowedItem, in: bought, at: "what: Cooking practice", policy: policy)
         #expect(found.first?.message.contains("cooking practice") == true)
         // Without "rent" in the list, rent is allowed.
-        let rent = variant([("what: Cooking practice at home with a support worker", "what: Help with rent arrears")])
+        let rent = variant([("what: Cooking practice at home with a support worker", "what: Rent arrears"),
+                            ("kind: agency\n", "kind: other\n"), ("unit: hour\n    quantity: 2", "unit: item\n    quantity: 2")])
         expectFires(.notAllowedItem, in: rent)
         expectQuiet(.notAllowedItem, in: rent, policy: policy)
     }

@@ -281,7 +281,7 @@ import TerminalKit
         #expect(d.send(.key(.ctrl("s"))).isEmpty)
     }
 
-    @Test func paOnCostCalculatorProposesEditableLines() {
+    @Test func paOnCostCalculatorProposesEditableLines() throws {
         var d = Driver.example("young-adult-pa")
         d.send(.text("4"))
         d.focus("S1 (£269.00 a week) Lewis")
@@ -289,15 +289,21 @@ import TerminalKit
         d.focus("Propose employer costs")
         d.send(.key(.enter))
         guard case .onCosts(_, let lines) = d.state.overlay else { Issue.record("no proposal"); return }
-        // Lewis: 13.45 × 20 × 52 = £13,988.00 a year.
-        #expect(lines[0].working.hasPrefix("15% × (£13,988.00 pay − £5,000.00) = £1,348.20 a year"))
-        #expect(lines[0].rate == Money(pence: 11_235))
-        #expect(lines[1].working.hasPrefix("3% × (£13,988.00 − £6,240.00) = £232.44 a year"))
-        #expect(lines[2].quantity == Hundredths(whole: 112))  // 5.6 weeks × 20 hours
+        // One employer, both PAs: Lewis 15% × (£13,988.00 − £5,000.00) = £1,348.20; Jade is 20, so
+        // under-21 NI is £0.00; £1,348.20 ÷ 12 = £112.35 a month, into the plan's own NI line S4.
+        let ni = try #require(lines.first { $0.onCost == .employerNI })
+        #expect(ni.working.contains("15% × (£13,988.00 − £5,000.00 threshold)"), "\(ni.working)")
+        #expect(ni.rate == Money(pence: 11_235) && ni.replaces == 3)
+        let pension = try #require(lines.first { $0.onCost == .pension })
+        #expect(pension.working.contains("3% × (£13,988.00 − £6,240.00)") && pension.rate == Money(pence: 1_937))
+        let cover = try #require(lines.first { $0.onCost == .holidayCover })
+        #expect(cover.quantity == Hundredths(whole: 168) && cover.replaces == 2)  // 5.6 weeks × (20 + 10) hours
+        // Insurance and payroll lines are there already: nothing to add.
+        #expect(!lines.contains { $0.onCost == .elInsurance || $0.onCost == .payroll })
         let before = d.state.plan.supports.count
         d.send(.key(.enter))
-        #expect(d.state.plan.supports.count == before + lines.count)
-        #expect(d.state.plan.supports.last?.kind == .onCost)
+        #expect(d.state.plan.supports.count == before)
+        #expect(d.state.plan.supports[3].rate == Money(pence: 11_235) && d.state.plan.supports[4].per == .month)
     }
 }
 

@@ -15,11 +15,12 @@ import TerminalKit
             let path = dir.appendingPathComponent("p.yaml").path
             let text = try String(contentsOf: Driver.root.appendingPathComponent("examples/young-adult-pa.yaml"), encoding: .utf8)
             try Data(text.replacingOccurrences(of: "\n", with: ending).utf8).write(to: URL(fileURLWithPath: path))
-            var state = try EditorSession.open(path, policy: .standard, user: "sam").get()
+            let session = EditorSession()
+            var state = try session.open(path, policy: .standard, user: "sam").get()
             state.plan.aboutMe = "I am Cal.\nI like football."
             state.dirty = true
             let effects = EditorReducer.reduce(&state, .save)
-            for effect in effects { _ = EditorSession.perform(effect, &state) }
+            for effect in effects { _ = session.perform(effect, &state) }
             let saved = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
             let back = saved.replacingOccurrences(of: ending, with: "\n")
             if ending != "\n" { #expect(!back.contains("\r"), "\(name): a line end was changed") }
@@ -28,7 +29,7 @@ import TerminalKit
                     || PlanReader.read(saved).plan?.aboutMe == "I am Cal.\nI like football.", "\(name)")
             #expect(!state.dirty, "\(name): saved")
             #expect(state.diskDigest == Digest.of(Array(saved.utf8)), "\(name): the digest is the file's")
-            EditLock.release(PlanFileSet(path))
+            PlanStore.releaseEditLock(path)
         }
     }
 }

@@ -103,6 +103,12 @@ public struct Policy: Sendable, Equatable {
         WageRow(from: PlanDate(year: 2026, month: 4, day: 1)!, adult: Money(pence: 1271), youth: Money(pence: 1085),
                 underEighteen: Money(pence: 800)),
     ]
+    /// Employer NI, Employment Allowance, pension and holiday rows, by the date they start.
+    public var employerRates = [EmployerRateRow.builtIn2025]
+    /// State Pension age by date of birth (pension duty ends there).
+    public var statePensionAge = StatePensionAgeRow.builtIn
+    /// `one-off-authorisation` fires for a one-off line above this amount.
+    public var oneOffAuthorisation = Money(pence: 100_000)
     public var jargon = Policy.defaultJargon
     /// Approvers and their levels (none by default: a store names its own).
     public var signers: [Signer] = []

@@ -5,8 +5,12 @@
 
 public enum PolicyReader {
     public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
-                              "minimum_wage", "jargon", "signers", "return_reasons",
-                              "allow_self_approval", "shared", "max_file_bytes"]
+                              "minimum_wage", "employer_rates", "state_pension_age", "one_off_authorisation",
+                              "jargon", "signers", "return_reasons", "allow_self_approval", "shared", "max_file_bytes"]
+    static let employerKeys = ["from", "ni_percent", "ni_threshold", "ni_upper_threshold", "employment_allowance",
+                               "pension_percent", "pension_trigger", "pension_lower", "pension_upper", "holiday_weeks"]
+    static let thresholdKeys = ["week", "four_weeks", "month", "year"]
+    static let pensionAgeKeys = ["born_from", "years", "months"]
     static let signerKeys = ["name", "role", "level", "key_id", "public_key", "from", "until"]
     static let reasonKeys = ["code", "words"]
     static let levelKeys = ["name", "up_to"]
@@ -47,6 +51,45 @@ public enum PolicyReader {
             policy.wageTable.append(row)
         }
         policy.wageTable.sort { $0.from < $1.from }
+        if let v = r.money("one_off_authorisation") { policy.oneOffAuthorisation = v }
+        let employerRows = r.list("employer_rates", section: "an employer rates row", known: employerKeys) { e -> EmployerRateRow? in
+            guard let from = e.date("from") else {
+                ctx.report(.fieldInvalid, e.path, at: e.position, "an employer rates row needs `from:` (the date it starts)",
+                           plain: "Say from which day these rates apply.")
+                return nil
+            }
+            // Keys left out keep the figures of the row in force the day before.
+            var row = policy.employerRates(on: from.adding(days: -1))
+            row.from = from
+            if let v = e.hundredths("ni_percent", what: "a percentage") { row.niPercent = v }
+            if let v = thresholds(e, "ni_threshold", row.niThreshold) { row.niThreshold = v }
+            if let v = thresholds(e, "ni_upper_threshold", row.niUpperThreshold) { row.niUpperThreshold = v }
+            if let v = e.money("employment_allowance") { row.employmentAllowance = v }
+            if let v = e.hundredths("pension_percent", what: "a percentage") { row.pensionPercent = v }
+            if let v = thresholds(e, "pension_trigger", row.pensionTrigger) { row.pensionTrigger = v }
+            if let v = thresholds(e, "pension_lower", row.pensionLower) { row.pensionLower = v }
+            if let v = thresholds(e, "pension_upper", row.pensionUpper) { row.pensionUpper = v }
+            if let v = e.hundredths("holiday_weeks", what: "a number of weeks") { row.holidayWeeks = v }
+            return row
+        }
+        for row in employerRows.compactMap({ $0 }) {
+            policy.employerRates.removeAll { $0.from == row.from }
+            policy.employerRates.append(row)
+        }
+        policy.employerRates.sort { $0.from < $1.from }
+        let ages = r.list("state_pension_age", section: "a State Pension age row", known: pensionAgeKeys) { e -> StatePensionAgeRow? in
+            guard let born = e.date("born_from"), let years = e.integer("years", in: 55...80, what: "years") else {
+                ctx.report(.fieldInvalid, e.path, at: e.position, "a State Pension age row needs born_from and years (months is optional)",
+                           plain: "This row of the State Pension age table is not complete.")
+                return nil
+            }
+            return StatePensionAgeRow(bornFrom: born, years: years, months: e.integer("months", in: 0...11, what: "months") ?? 0)
+        }
+        for row in ages.compactMap({ $0 }) {
+            policy.statePensionAge.removeAll { $0.bornFrom == row.bornFrom }
+            policy.statePensionAge.append(row)
+        }
+        policy.statePensionAge.sort { $0.bornFrom < $1.bornFrom }
         let terms = r.list("jargon", section: "a jargon term", known: jargonKeys) { e -> JargonTerm? in
             guard let term = e.text("term"), let plain = e.text("plain") else { return nil }
             return JargonTerm(term, plain)
@@ -99,5 +142,17 @@ public enum PolicyReader {
         }
         if r.has("return_reasons") { policy.returnReasons = reasons.compactMap { $0 } }
         return (policy, Checker.sorted(ctx.findings))
+    }
+
+    /// A `{week, four_weeks, month, year}` mapping; keys left out keep `base`.
+    static func thresholds(_ r: FieldReader, _ key: String, _ base: PayThresholds) -> PayThresholds? {
+        guard r.has(key) else { return nil }
+        let t = r.section(key, known: thresholdKeys, name: key)
+        var out = base
+        if let v = t.money("week") { out.week = v }
+        if let v = t.money("four_weeks") { out.fourWeeks = v }
+        if let v = t.money("month") { out.month = v }
+        if let v = t.money("year") { out.year = v }
+        return out
     }
 }

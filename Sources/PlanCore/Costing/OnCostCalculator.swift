@@ -1,19 +1,7 @@
-/// The PA on-cost calculator: from a PA line and the dated rates, the employer's costs as
-/// ordinary on-cost lines the planner can see and change, each with its working shown,
-/// never a hidden percentage (domain §4.2, rules.md "Dated rate table").
-
-public struct OnCostRates: Sendable, Equatable {
-    public var employerNIPercentHundredths: Int64 = 1500       // 15%
-    public var employerNIThreshold = Money(pence: 500_000)      // £5,000 a year
-    public var employmentAllowance = Money(pence: 1_050_000)    // £10,500 a year
-    public var pensionPercentHundredths: Int64 = 300            // 3%
-    public var pensionLower = Money(pence: 624_000)             // £6,240
-    public var pensionUpper = Money(pence: 5_027_000)           // £50,270
-    public var pensionTrigger = Money(pence: 1_000_000)         // pay above £10,000
-    public var holidayWeeksHundredths: Int64 = 560              // 5.6 weeks
-    public var irregularHolidayBasisPoints: Int64 = 1207        // 12.07% of hours
-    public init() {}
-}
+/// The PA on-cost calculator: from the employer model (all of the person's PAs together), the
+/// employer's costs as ordinary on-cost lines the planner can see and change, each with its
+/// working shown, never a hidden percentage. It fills the plan's existing on-cost line of
+/// each kind, or adds one when there is none: never a duplicate.
 
 public struct OnCostProposal: Sendable, Equatable {
     public var onCost: OnCostType
@@ -24,6 +12,8 @@ public struct OnCostProposal: Sendable, Equatable {
     public var per: Period
     /// How the figure was worked out, in words.
     public var working: String
+    /// The plan's existing on-cost line of this kind that the proposal updates; nil adds a line.
+    public var replaces: Int?
 
     /// The proposal as a support line meeting what the PA line meets.
     public func support(id: String, from pa: Support) -> Support {
@@ -37,87 +27,96 @@ public struct OnCostProposal: Sendable, Equatable {
         s.unit = unit
         s.quantity = quantity
         s.per = per
-        s.start = pa.start
         s.meets = pa.meets
         return s
     }
 }
 
 public enum OnCostCalculator {
-    public static func propose(_ plan: Plan, support index: Int, rates: OnCostRates = OnCostRates()) -> [OnCostProposal] {
+    /// Proposals for the employer of the PA on line `index` (every PA of the plan together).
+    public static func propose(_ plan: Plan, support index: Int, policy: Policy = .standard) -> [OnCostProposal] {
         guard index < plan.supports.count else { return [] }
-        let pa = plan.supports[index]
-        let weeks = plan.budget.weeks
-        let name = pa.provider ?? pa.id ?? "the PA"
-        guard let rate = pa.rate, let per = pa.per, per != .once else {
-            return [OnCostProposal(onCost: .elInsurance, what: "Employer's liability insurance for \(name)", rate: nil,
-                                   unit: .item, quantity: Hundredths(whole: 1), per: .year,
-                                   working: "Give the PA line a rate and how often first; insurance is needed either way.")]
+        let existing = { (t: OnCostType) -> Int? in
+            plan.supports.firstIndex { $0.kind == .onCost && $0.onCost == t }
         }
-        let pay = Coster.costLine(index: index, pa, rate: rate, per: per, weeks: weeks).annualPence ?? 0
         var out: [OnCostProposal] = []
-
-        // Employer's National Insurance, a month.
-        let above = max(0, pay - rates.employerNIThreshold.pence)
-        let ni = roundHalfUp(Int128(above) * Int128(rates.employerNIPercentHundredths), 10_000)
-        var niWorking = "\(percent(rates.employerNIPercentHundredths)) × (\(Money.pounds(pay)) pay − \(rates.employerNIThreshold)) = \(Money.pounds(ni)) a year"
-        var niYear = ni
-        if plan.budget.employmentAllowance == true {
-            niYear = max(0, ni - rates.employmentAllowance.pence)
-            niWorking += ", less the Employment Allowance (\(rates.employmentAllowance)) = \(Money.pounds(niYear))"
-        }
-        let niMonth = roundHalfUp(Int128(niYear), 12)
-        out.append(OnCostProposal(onCost: .employerNI, what: "Employer's National Insurance for \(name)",
-                                  rate: Money(pence: niMonth), unit: .item, quantity: Hundredths(whole: 1), per: .month,
-                                  working: niWorking + " → \(Money.pounds(niMonth)) a month"))
-
-        // Workplace pension, a month, when the PA is eligible.
-        if let age = pa.pa.age, (22...65).contains(age), pay > rates.pensionTrigger.pence {
-            let band = max(0, min(pay, rates.pensionUpper.pence) - rates.pensionLower.pence)
-            let year = roundHalfUp(Int128(band) * Int128(rates.pensionPercentHundredths), 10_000)
-            let month = roundHalfUp(Int128(year), 12)
-            out.append(OnCostProposal(onCost: .pension, what: "Workplace pension for \(name)", rate: Money(pence: month),
-                                      unit: .item, quantity: Hundredths(whole: 1), per: .month,
-                                      working: "\(percent(rates.pensionPercentHundredths)) × (\(Money.pounds(min(pay, rates.pensionUpper.pence))) − \(rates.pensionLower)) = \(Money.pounds(year)) a year → \(Money.pounds(month)) a month"))
-        } else {
-            out.append(OnCostProposal(onCost: .pension, what: "Workplace pension for \(name) (not needed now)", rate: nil,
-                                      unit: .item, quantity: Hundredths(whole: 1), per: .month,
-                                      working: "Only when pay is over \(rates.pensionTrigger) a year and the PA is 22 to 65"
-                                        + " (pay \(Money.pounds(pay)), age \(pa.pa.age.map(String.init) ?? "not given"))."))
-        }
-
-        // Holiday cover, in hours a year at the PA's rate.
-        if pa.unit == .hour || pa.unit == nil {
-            let q = Int128((pa.quantity ?? Hundredths(whole: 1)).value)  // hundredths of hours a period
-            let hoursPerYear100: Int128  // hundredths of hours a year, times 1000 for W
-            switch per {
-            case .week: hoursPerYear100 = q * Int128(weeks.thousandths)
-            case .fourWeeks: hoursPerYear100 = q * Int128(weeks.thousandths) / 4
-            case .month: hoursPerYear100 = q * 12_000
-            case .year, .once: hoursPerYear100 = q * 1000
-            }
-            let cover: Int64, working: String
-            if pa.pa.regularHours != false {
-                // 5.6 weeks of the weekly hours
-                let weekly = hoursPerYear100 / Int128(weeks.thousandths)  // hundredths a week
-                cover = Int64((weekly * Int128(rates.holidayWeeksHundredths) + 50) / 100)
-                working = "\(Hundredths(hundredths: rates.holidayWeeksHundredths)) weeks × \(Hundredths(hundredths: Int64(weekly))) hours a week"
+        let costing = Coster.cost(plan)
+        if let m = EmployerModel.compute(plan, costing, policy: policy) {
+            let names = listWords(m.pas.map(\.name))
+            let ni = monthly(m.niPence)
+            out.append(OnCostProposal(onCost: .employerNI, what: "Employer's National Insurance for \(names)",
+                                      rate: Money(pence: ni), unit: .item, quantity: Hundredths(whole: 1), per: .month,
+                                      working: m.pas.map { $0.named(\.niWorking) }.joined(separator: "; ") + ". Together: " + m.niWorking
+                                        + " → \(Money.pounds(ni)) a month", replaces: existing(.employerNI)))
+            if m.pensionPence > 0 || existing(.pension) != nil {
+                let pension = monthly(m.pensionPence)
+                out.append(OnCostProposal(onCost: .pension, what: "Workplace pension for \(names)", rate: Money(pence: pension),
+                                          unit: .item, quantity: Hundredths(whole: 1), per: .month,
+                                          working: m.pas.map { $0.named(\.pensionWorking) }.joined(separator: "; ")
+                                            + " → \(Money.pounds(pension)) a month", replaces: existing(.pension)))
             } else {
-                cover = Int64((hoursPerYear100 / 1000 * Int128(rates.irregularHolidayBasisPoints) + 5000) / 10_000)
-                working = "\(percent(rates.irregularHolidayBasisPoints)) of \(Hundredths(hundredths: Int64(hoursPerYear100 / 1000))) hours a year"
+                out.append(OnCostProposal(onCost: .pension, what: "Workplace pension (not needed now)", rate: nil, unit: .item,
+                                          quantity: Hundredths(whole: 1), per: .month,
+                                          working: m.pas.map { $0.named(\.pensionWorking) }.joined(separator: "; "), replaces: nil))
             }
-            out.append(OnCostProposal(onCost: .holidayCover, what: "Holiday cover for \(name)", rate: rate, unit: .hour,
-                                      quantity: Hundredths(hundredths: cover), per: .year,
-                                      working: working + " = \(Hundredths(hundredths: cover)) hours a year at \(rate)"))
+            let rates = Set(m.pas.flatMap(\.lines).compactMap { plan.supports[$0].rate })
+            let hours = m.pas.compactMap(\.holidayCoverHours)
+            let working = m.pas.map { $0.named(\.holidayWorking) }.joined(separator: "; ")
+            if rates.count == 1, let rate = rates.first, hours.count == m.pas.count,
+               Int128(rate.pence) * Int128(hours.reduce(0) { $0 + $1.value }) == Int128(m.holidayCoverPence) * 100 {
+                let total = Hundredths(hundredths: hours.reduce(0) { $0 + $1.value })
+                out.append(OnCostProposal(onCost: .holidayCover, what: "Holiday cover for \(names)", rate: rate, unit: .hour,
+                                          quantity: total, per: .year,
+                                          working: working + " = \(total) hours a year at \(rate)", replaces: existing(.holidayCover)))
+            } else {
+                out.append(OnCostProposal(onCost: .holidayCover, what: "Holiday cover for \(names)",
+                                          rate: Money(pence: m.holidayCoverPence), unit: .item, quantity: Hundredths(whole: 1),
+                                          per: .year, working: working, replaces: existing(.holidayCover)))
+            }
+        } else {
+            out.append(OnCostProposal(onCost: .employerNI, what: "Employer's National Insurance", rate: nil, unit: .item,
+                                      quantity: Hundredths(whole: 1), per: .month,
+                                      working: "Give the PA line a rate, how often and a start date first.", replaces: nil))
         }
-        out.append(OnCostProposal(onCost: .elInsurance, what: "Employer's liability insurance", rate: nil, unit: .item,
-                                  quantity: Hundredths(whole: 1), per: .year,
-                                  working: "A legal requirement; put in the quote's yearly premium."))
-        out.append(OnCostProposal(onCost: .payroll, what: "Payroll service", rate: nil, unit: .item,
-                                  quantity: Hundredths(whole: 1), per: .month,
-                                  working: "Put in the payroll service's monthly fee."))
+        if existing(.elInsurance) == nil {
+            out.append(OnCostProposal(onCost: .elInsurance, what: "Employer's liability insurance", rate: nil, unit: .item,
+                                      quantity: Hundredths(whole: 1), per: .year,
+                                      working: "A legal requirement; put in the quote's yearly premium.", replaces: nil))
+        }
+        if existing(.payroll) == nil {
+            out.append(OnCostProposal(onCost: .payroll, what: "Payroll service", rate: nil, unit: .item,
+                                      quantity: Hundredths(whole: 1), per: .month,
+                                      working: "Put in the payroll service's monthly fee.", replaces: nil))
+        }
         return out
     }
 
-    static func percent(_ hundredths: Int64) -> String { "\(Hundredths(hundredths: hundredths))%" }
+    /// Fills the plan's existing on-cost lines (rate, unit, quantity, per) and adds the rest as
+    /// new lines after the last one, meeting what the PA line meets. A proposal with no figure
+    /// never overwrites an existing line. Returns how many lines were updated and added.
+    @discardableResult
+    public static func apply(_ proposals: [OnCostProposal], to plan: inout Plan, from pa: Int) -> (updated: Int, added: Int) {
+        var updated = 0, added = 0
+        let paLine = plan.supports[pa]
+        for p in proposals {
+            if let i = p.replaces, i < plan.supports.count {
+                guard p.rate != nil else { continue }
+                plan.supports[i].rate = p.rate
+                plan.supports[i].unit = p.unit
+                plan.supports[i].quantity = p.quantity
+                plan.supports[i].per = p.per
+                plan.supports[i].rateChanges = []
+                updated += 1
+            } else if p.rate != nil || p.onCost == .elInsurance || p.onCost == .payroll {
+                var n = plan.supports.count + 1
+                while plan.supports.contains(where: { $0.id == "S\(n)" }) { n += 1 }
+                plan.supports.append(p.support(id: "S\(n)", from: paLine))
+                added += 1
+            }
+        }
+        return (updated, added)
+    }
+
+    /// A year's amount as a monthly rate, rounded half-up.
+    static func monthly(_ annual: Int64) -> Int64 { roundHalfUp(Int128(annual), 12) }
 }

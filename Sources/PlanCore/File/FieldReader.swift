@@ -227,7 +227,7 @@ final class FieldReader {
     private var knownKeys: [String: [String]] {
         ["planned_with": Schema.participant, "needs": Schema.need, "outcomes": Schema.outcome,
          "supports": Schema.support, "risks": Schema.risk, "contingency": Schema.contingency,
-         "acknowledged": Schema.acknowledgement]
+         "acknowledged": Schema.acknowledgement, "employees": Schema.employee, "rate_changes": Schema.rateChange]
     }
 }
 

@@ -88,6 +88,7 @@ public enum PlanReader {
         p.needs = r.list("needs", section: "a need", readNeed)
         p.outcomes = r.list("outcomes", section: "an outcome", readOutcome)
         p.supports = r.list("supports", section: "a support line", readSupport)
+        p.employees = r.list("employees", section: "an employee", readEmployee)
         p.budget = readBudget(r.section("budget", known: Schema.budget, name: "budget"))
         p.risks = r.list("risks", section: "a risk") { e in
             var x = Risk()
@@ -119,6 +120,7 @@ public enum PlanReader {
         let v = r.section("review", known: Schema.review, name: "review")
         p.review.first = v.date("first")
         p.review.next = v.date("next")
+        p.review.last = v.date("last")
         p.review.kept = v.kept
         p.acknowledged = r.list("acknowledged", section: "an acknowledgement") { e in
             var x = Acknowledgement(rule: e.text("rule"), reason: e.text("reason"))
@@ -160,6 +162,7 @@ public enum PlanReader {
         x.appropriatePerson = r.text("appropriate_person")
         x.bestInterests = r.text("best_interests")
         x.authorisedPerson = r.text("authorised_person")
+        x.authorisedPersonBasis = r.word("authorised_person_basis", AuthorisedPersonBasis.self)
         x.kept = r.kept
         return x
     }
@@ -202,6 +205,18 @@ public enum PlanReader {
         x.meets = r.texts("meets")
         x.arrangedBy = r.text("arranged_by")
         x.sharedBy = r.integer("shared_by", in: 1...10_000, what: "how many people share the cost")
+        x.employee = r.text("employee")
+        x.hoursPerUnit = r.hundredths("hours_per_unit", what: "a number of hours")
+        x.night = r.word("night", NightKind.self)
+        x.rateChanges = r.list("rate_changes", section: "a rate change") { e in
+            var c = RateChange(from: e.date("from"), rate: e.money("rate"))
+            c.kept = e.kept
+            if (c.from == nil && e.kept.raw["from"] == nil) || (c.rate == nil && e.kept.raw["rate"] == nil) {
+                e.ctx.report(.fieldInvalid, e.path, at: e.position, "a rate change needs both `from:` (a date) and `rate:` (money)",
+                             plain: "Say from which day the new rate is paid, and the new rate.")
+            }
+            return c
+        }
         let pa = r.section("pa", known: Schema.pa, name: "pa")
         x.pa.age = pa.integer("age", in: 0...120, what: "the PA's age in years")
         x.pa.regularHours = pa.bool("regular_hours")
@@ -215,6 +230,20 @@ public enum PlanReader {
                          "a paid line needs `per:` (week, 4-weeks, month, year or once) so it can be costed",
                          plain: "Say how often this is paid for: every week, every 4 weeks, every month, every year or once.")
         }
+        return x
+    }
+
+    static func readEmployee(_ r: FieldReader) -> Employee {
+        var x = Employee(id: r.text("id"))
+        x.name = r.text("name")
+        x.dateOfBirth = r.date("date_of_birth")
+        x.start = r.date("start")
+        x.regularHours = r.bool("regular_hours")
+        x.apprentice = r.bool("apprentice")
+        x.relativeInHousehold = r.bool("relative_in_household")
+        x.necessaryException = r.text("necessary_exception")
+        x.kept = r.kept
+        requireID(x.id, r, what: "employee")
         return x
     }
 
@@ -236,6 +265,15 @@ public enum PlanReader {
         x.justification = r.text("justification")
         x.payment = r.word("payment", PaymentFrequency.self)
         x.employmentAllowance = r.bool("employment_allowance")
+        x.payroll = r.word("payroll", PaymentFrequency.self)
+        let period = r.section("period", known: Schema.period, name: "budget.period")
+        x.period = BudgetPeriod(from: period.date("from"), to: period.date("to"))
+        x.period.kept = period.kept
+        if let from = x.period.from, let to = x.period.to, to < from {
+            r.ctx.report(.fieldInvalid, period.child("to"), at: period.node("to")!.position,
+                         "`budget.period` ends on \(to), before it starts on \(from)",
+                         plain: "The budget period ends before it starts.")
+        }
         x.reserveWeeks = r.hundredths("reserve_weeks", what: "a number of weeks")
         x.previousFinal = r.money("previous_final")
         x.changeReason = r.text("change_reason")
@@ -267,6 +305,16 @@ public enum PlanReader {
         dupes(p.needs.map(\.id), "needs")
         dupes(p.outcomes.map(\.id), "outcomes")
         dupes(p.supports.map(\.id), "supports")
+        dupes(p.employees.map(\.id), "employees")
+        let employeeIDs = Set(p.employees.compactMap(\.id))
+        for (i, s) in p.supports.enumerated() {
+            guard let e = s.employee, !employeeIDs.contains(e) else { continue }
+            let path = "supports[\(i)].employee"
+            let hint = nearest(e, in: Array(employeeIDs)).map { " Did you mean '\($0)'?" } ?? ""
+            ctx.report(.referenceUnknown, path, at: ctx.positions[path] ?? .start,
+                       "support \(s.id ?? "?") names employee '\(e)', which is not in the plan's `employees:`.\(hint)",
+                       plain: "This line points to a PA '\(e)' who is not in the list of people you employ.")
+        }
         let needIDs = Set(p.needs.compactMap(\.id))
         let outcomeIDs = Set(p.outcomes.compactMap(\.id))
         for (i, o) in p.outcomes.enumerated() {

@@ -72,6 +72,7 @@ public enum PlanWriter {
             bool("has_capacity", p.capacity.hasCapacity), bool("substantial_difficulty", p.capacity.substantialDifficulty),
             text("advocate", p.capacity.advocate), text("appropriate_person", p.capacity.appropriatePerson),
             text("best_interests", p.capacity.bestInterests), text("authorised_person", p.capacity.authorisedPerson),
+            word("authorised_person_basis", p.capacity.authorisedPersonBasis),
         ], p.capacity.kept)
         let advice = arrange([
             text("meet_or_reduce", p.advice.meetOrReduce), text("prevent_or_delay", p.advice.preventOrDelay),
@@ -80,7 +81,8 @@ public enum PlanWriter {
             word("status", p.agreement.status), raw("date", p.agreement.date),
             text("person_words", p.agreement.personWords), shortTexts("copy_to", p.agreement.copyTo),
         ], p.agreement.kept)
-        let review = arrange([raw("first", p.review.first), raw("next", p.review.next)], p.review.kept)
+        let review = arrange([raw("first", p.review.first), raw("next", p.review.next), raw("last", p.review.last)],
+                             p.review.kept)
         let order = p.kept.order
         return arrange([
             text("format", p.format), text("id", p.id), raw("version", p.version), word("status", p.status),
@@ -93,6 +95,7 @@ public enum PlanWriter {
             texts("important_to_me", p.importantToMe), texts("important_for_me", p.importantForMe),
             list("needs", p.needs.map(need)), list("outcomes", p.outcomes.map(outcome)),
             list("supports", p.supports.map(support)),
+            list("employees", p.employees.map(employee)),
             section("budget", budget(p.budget), present: order.contains("budget")),
             list("risks", p.risks.map {
                 arrange([text("risk", $0.risk), text("mitigation", $0.mitigation),
@@ -126,8 +129,19 @@ public enum PlanWriter {
             text("provider", s.provider), word("funding", s.funding), word("management", s.management),
             money("rate", s.rate), word("unit", s.unit), raw("quantity", s.quantity), word("per", s.per),
             raw("start", s.start), raw("end", s.end), flow("meets", s.meets), text("arranged_by", s.arrangedBy),
-            raw("shared_by", s.sharedBy), section("pa", pa, present: s.kept.order.contains("pa")),
+            raw("shared_by", s.sharedBy), text("employee", s.employee), raw("hours_per_unit", s.hoursPerUnit),
+            word("night", s.night),
+            list("rate_changes", s.rateChanges.map { arrange([raw("from", $0.from), money("rate", $0.rate)], $0.kept) }),
+            section("pa", pa, present: s.kept.order.contains("pa")),
         ], s.kept)
+    }
+
+    static func employee(_ e: Employee) -> [(String, OutNode)] {
+        arrange([
+            text("id", e.id), text("name", e.name), raw("date_of_birth", e.dateOfBirth), raw("start", e.start),
+            bool("regular_hours", e.regularHours), bool("apprentice", e.apprentice),
+            bool("relative_in_household", e.relativeInHousehold), text("necessary_exception", e.necessaryException),
+        ], e.kept)
     }
 
     static func budget(_ b: Budget) -> [(String, OutNode)] {
@@ -135,8 +149,11 @@ public enum PlanWriter {
             Field(key: "weeks_per_year", value: b.weeksPerYear.map { .word($0.text) }),
             money("indicative", b.indicative), money("final", b.final),
             money("person_contribution", b.personContribution), money("council_contribution", b.councilContribution),
-            text("justification", b.justification), word("payment", b.payment),
-            bool("employment_allowance", b.employmentAllowance), raw("reserve_weeks", b.reserveWeeks),
+            text("justification", b.justification), word("payment", b.payment), word("payroll", b.payroll),
+            bool("employment_allowance", b.employmentAllowance),
+            section("period", arrange([raw("from", b.period.from), raw("to", b.period.to)], b.period.kept),
+                    present: b.kept.order.contains("period")),
+            raw("reserve_weeks", b.reserveWeeks),
             money("previous_final", b.previousFinal), text("change_reason", b.changeReason),
         ], b.kept)
     }

@@ -5,36 +5,44 @@ public enum Schema {
     public static let top = [
         "format", "id", "version", "status", "jurisdiction", "created", "updated", "author",
         "person", "planned_with", "capacity", "about_me", "important_to_me", "important_for_me",
-        "needs", "outcomes", "supports", "budget", "risks", "contingency", "advice",
+        "needs", "outcomes", "supports", "employees", "budget", "risks", "contingency", "advice",
         "safeguarding", "safeguarding_reference", "agreement", "review", "acknowledged",
     ]
     public static let person = ["name", "preferred_name", "date_of_birth", "reference", "communication", "lives_with"]
     public static let participant = ["name", "role"]
     public static let capacity = [
         "has_capacity", "substantial_difficulty", "advocate", "appropriate_person", "best_interests",
-        "authorised_person",
+        "authorised_person", "authorised_person_basis",
     ]
     public static let need = ["id", "area", "description", "eligible", "unable_because"]
     public static let outcome = ["id", "text", "wellbeing", "needs"]
     public static let support = [
         "id", "what", "kind", "on_cost", "provider", "funding", "management", "rate", "unit", "quantity",
-        "per", "start", "end", "meets", "arranged_by", "shared_by", "pa",
+        "per", "start", "end", "meets", "arranged_by", "shared_by", "employee", "hours_per_unit", "night",
+        "rate_changes", "pa",
+    ]
+    public static let rateChange = ["from", "rate"]
+    public static let employee = [
+        "id", "name", "date_of_birth", "start", "regular_hours", "apprentice", "relative_in_household",
+        "necessary_exception",
     ]
     public static let pa = ["age", "regular_hours", "relative_in_household", "necessary_exception"]
     public static let budget = [
         "weeks_per_year", "indicative", "final", "person_contribution", "council_contribution",
-        "justification", "payment", "employment_allowance", "reserve_weeks", "previous_final", "change_reason",
+        "justification", "payment", "payroll", "employment_allowance", "period", "reserve_weeks", "previous_final",
+        "change_reason",
     ]
+    public static let period = ["from", "to"]
     public static let risk = ["risk", "mitigation", "accepted_by_person"]
     public static let contingency = ["when", "then"]
     public static let advice = ["meet_or_reduce", "prevent_or_delay"]
     public static let agreement = ["status", "date", "person_words", "copy_to"]
-    public static let review = ["first", "next"]
+    public static let review = ["first", "next", "last"]
     public static let acknowledgement = ["rule", "reason"]
 
     /// Every known key, for suggestions when a key is unknown.
     public static var all: Set<String> {
-        Set(top + person + participant + capacity + need + outcome + support + pa + budget + risk
+        Set(top + person + participant + capacity + need + outcome + support + rateChange + employee + pa + budget + period + risk
             + contingency + advice + agreement + review + acknowledgement)
     }
 }

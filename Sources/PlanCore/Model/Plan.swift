@@ -21,6 +21,8 @@ public struct Plan: Sendable, Equatable {
     public var needs: [Need] = []
     public var outcomes: [Outcome] = []
     public var supports: [Support] = []
+    /// The person's employees (PAs), named by `employee:` on `kind: pa` lines.
+    public var employees: [Employee] = []
     public var budget = Budget()
     public var risks: [Risk] = []
     public var contingency: [ContingencyEntry] = []
@@ -66,6 +68,8 @@ public struct Capacity: Sendable, Equatable {
     public var appropriatePerson: String?
     public var bestInterests: String?
     public var authorisedPerson: String?
+    /// Why the authorised person may act (Care Act s.32): LPA, deputy or agreed by the council.
+    public var authorisedPersonBasis: AuthorisedPersonBasis?
     public var kept = Kept()
     public init() {}
 }
@@ -106,6 +110,14 @@ public struct Support: Sendable, Equatable {
     public var meets: [String] = []
     public var arrangedBy: String?
     public var sharedBy: Int?
+    /// The `employees:` entry this PA line pays (`P1`).
+    public var employee: String?
+    /// Hours in one unit (a night, a shift, a visit, a day): the minimum wage applies to them.
+    public var hoursPerUnit: Hundredths?
+    /// A night's kind: a waking night is working time; a sleep-in is not all working time.
+    public var night: NightKind?
+    /// Dated new rates (an April uprating), costed piece by piece.
+    public var rateChanges: [RateChange] = []
     public var pa = PADetails()
     public var kept = Kept()
     public init(id: String? = nil) { self.id = id }
@@ -114,6 +126,33 @@ public struct Support: Sendable, Equatable {
     public var isPaid: Bool { rate != nil || kept.raw["rate"] != nil }
     public var isPA: Bool { kind == .pa }
     public var isDirectPayment: Bool { management == .directPayment }
+}
+
+/// A rate a line changes to from a date (`rate_changes: [{from: DATE, rate: MONEY}]`).
+public struct RateChange: Sendable, Equatable {
+    public var from: PlanDate?
+    public var rate: Money?
+    public var kept = Kept()
+    public init(from: PlanDate? = nil, rate: Money? = nil) {
+        self.from = from
+        self.rate = rate
+    }
+}
+
+/// One person the plan's person employs (a PA), listed once under `employees:`.
+public struct Employee: Sendable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var dateOfBirth: PlanDate?
+    public var start: PlanDate?
+    public var regularHours: Bool?
+    public var apprentice: Bool?
+    public var relativeInHousehold: Bool?
+    public var necessaryException: String?
+    /// Only from an old inline `pa:` block: a whole age in years.
+    public var age: Int?
+    public var kept = Kept()
+    public init(id: String? = nil) { self.id = id }
 }
 
 public struct PADetails: Sendable, Equatable {
@@ -137,11 +176,26 @@ public struct Budget: Sendable, Equatable {
     public var reserveWeeks: Hundredths?
     public var previousFinal: Money?
     public var changeReason: String?
+    /// How often the PAs are paid (their payroll), which sets NI and pension thresholds.
+    public var payroll: PaymentFrequency?
+    /// The dates the costing covers; absent means a year from the first support start.
+    public var period = BudgetPeriod()
     public var kept = Kept()
     public init() {}
 
     /// The annualisation basis in force: absent means 52.
     public var weeks: WeeksPerYear { weeksPerYear ?? .fiftyTwo }
+}
+
+/// `budget.period: {from: DATE, to: DATE}`, both days included.
+public struct BudgetPeriod: Sendable, Equatable {
+    public var from: PlanDate?
+    public var to: PlanDate?
+    public var kept = Kept()
+    public init(from: PlanDate? = nil, to: PlanDate? = nil) {
+        self.from = from
+        self.to = to
+    }
 }
 
 public struct Risk: Sendable, Equatable {
@@ -178,6 +232,8 @@ public struct Agreement: Sendable, Equatable {
 public struct Review: Sendable, Equatable {
     public var first: PlanDate?
     public var next: PlanDate?
+    /// The last review held; `review-over-12-months` counts from it.
+    public var last: PlanDate?
     public var kept = Kept()
     public init() {}
 }

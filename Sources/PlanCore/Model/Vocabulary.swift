@@ -113,6 +113,19 @@ public enum PaymentFrequency: String, PlanWord {
     case monthly
 }
 
+/// A night's kind (minimum wage: a waking night is working time, a sleep-in is not all of it).
+public enum NightKind: String, PlanWord {
+    case sleepIn = "sleep-in"
+    case waking
+}
+
+/// Why an authorised person may receive a direct payment for someone who lacks capacity.
+public enum AuthorisedPersonBasis: String, PlanWord {
+    case lastingPowerOfAttorney = "lasting-power-of-attorney"
+    case deputy
+    case agreedByCouncil = "agreed-by-council"
+}
+
 public enum SafeguardingStatus: String, PlanWord { case none, open, concluded }
 
 public enum AgreementStatus: String, PlanWord {

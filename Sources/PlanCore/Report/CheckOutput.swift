@@ -60,7 +60,8 @@ public enum CheckOutput {
         return w.text
     }
 
-    /// The six totals of the spec, in its order; `byFunding` adds the break-down (exports).
+    /// The six totals of the spec, in its order, then the payment frequency, the commitment
+    /// per payment period and the direct payment per payment; `byFunding` adds the break-down.
     public static func totals(_ t: Totals, into w: inout JSONWriter, byFunding: Bool = false) {
         w.object {
             $0.field("recurring_annual_pence") { $0.int(t.recurringAnnualPence) }
@@ -69,6 +70,9 @@ public enum CheckOutput {
             $0.field("counted_against_budget_pence") { $0.int(t.countedAgainstBudgetPence) }
             $0.field("budget_final_pence") { $0.optionalInt(t.budgetFinalPence) }
             $0.field("remaining_pence") { $0.optionalInt(t.remainingPence) }
+            $0.field("payment") { $0.optionalString(t.payment?.rawValue) }
+            $0.field("commitment_per_payment_pence") { $0.optionalInt(t.commitmentPerPaymentPence) }
+            $0.field("direct_payment_per_payment_pence") { $0.optionalInt(t.directPaymentPerPaymentPence) }
             guard byFunding else { return }
             $0.field("by_funding") { w in
                 w.array(t.byFunding) { w, f in

@@ -46,9 +46,9 @@ public enum PlanExport {
 
     static let moneyKeys: Set<String> = ["rate", "indicative", "final", "person_contribution", "council_contribution",
                                          "previous_final"]
-    static let numberKeys: Set<String> = ["quantity", "reserve_weeks", "weeks_per_year", "version", "shared_by", "age"]
+    static let numberKeys: Set<String> = ["quantity", "reserve_weeks", "weeks_per_year", "version", "shared_by", "age", "hours_per_unit"]
     static let boolKeys: Set<String> = ["eligible", "has_capacity", "substantial_difficulty", "regular_hours",
-                                        "relative_in_household", "employment_allowance", "accepted_by_person"]
+                                        "relative_in_household", "employment_allowance", "accepted_by_person", "apprentice"]
 
     /// The whole plan, its lines' costs and its totals, as one JSON object.
     public static func json(_ plan: Plan, _ costing: Costing, file: String) -> String {

@@ -28,6 +28,16 @@ public enum Redaction {
         p.person.livesWith = text(p.person.livesWith, "lives with")
         p.author = person(p.author)
         p.plannedWith = p.plannedWith.map { var x = $0; x.name = person(x.name); return x }
+        p.employees = p.employees.map { e in
+            var x = e
+            x.name = person(x.name)
+            if x.dateOfBirth != nil {
+                x.dateOfBirth = nil
+                x.kept.raw["date_of_birth"] = .scalar("[date of birth]", .plain, .start)
+            }
+            x.necessaryException = text(x.necessaryException, "reason")
+            return x
+        }
         p.capacity.advocate = person(p.capacity.advocate)
         p.capacity.appropriatePerson = person(p.capacity.appropriatePerson)
         p.capacity.authorisedPerson = person(p.capacity.authorisedPerson)
@@ -67,6 +77,7 @@ public enum Redaction {
         for i in p.outcomes.indices { hide(&p.outcomes[i].kept) }
         for i in p.supports.indices { hide(&p.supports[i].kept); hide(&p.supports[i].pa.kept) }
         for i in p.plannedWith.indices { hide(&p.plannedWith[i].kept) }
+        for i in p.employees.indices { hide(&p.employees[i].kept, except: ["date_of_birth"]) }
         for i in p.risks.indices { hide(&p.risks[i].kept) }
         for i in p.contingency.indices { hide(&p.contingency[i].kept) }
         for i in p.acknowledged.indices { hide(&p.acknowledged[i].kept) }

@@ -3,7 +3,7 @@
 /// text in it shows control characters visibly (`SafeText`).
 
 public enum TotalsTable {
-    public static func render(_ plan: Plan, _ costing: Costing) -> String {
+    public static func render(_ plan: Plan, _ costing: Costing, policy: Policy = .standard) -> String {
         var out = ""
         let who = (plan.person.preferredName ?? plan.person.name).map { SafeText.visible($0) }
         out += "Costing for \(plan.id.map { SafeText.visible($0) } ?? "this plan")\(who.map { " (\($0))" } ?? ""), \(costing.weeks.text) weeks a year\n\n"
@@ -49,7 +49,48 @@ public enum TotalsTable {
             summary.append(["Budget (final)", "not given"])
         }
         summary.append(["One-off costs (not counted)", Money.pounds(t.oneOffPence)])
+        if let payment = t.payment, let commitment = t.commitmentPerPaymentPence {
+            let each = paymentWords(payment)
+            summary.append(["Commitment \(each)", Money.pounds(commitment)])
+            if let dp = t.directPaymentPerPaymentPence {
+                summary.append(["Direct payment \(each)", Money.pounds(dp)])
+            }
+        }
         out += grid(summary, rightAligned: [1], ruleBefore: nil, header: false)
+        if let period = costing.period {
+            out += "\nCosted over \(period.from) to \(period.to) (\(period.days) days).\n"
+        }
+        let parts = costing.lines.filter { $0.working != nil }
+        for line in parts {
+            out += "\(plan.supports[line.index].id ?? "-"): \(line.working!)\n"
+        }
+        if let m = EmployerModel.compute(plan, costing, policy: policy) { out += employer(m) }
+        return out
+    }
+
+    /// "each week", "every 4 weeks", "each month".
+    public static func paymentWords(_ p: PaymentFrequency) -> String {
+        switch p {
+        case .weekly: return "each week"
+        case .fourWeekly: return "every 4 weeks"
+        case .monthly: return "each month"
+        }
+    }
+
+    /// The employer model's figures beside the plan's own on-cost lines.
+    public static func employer(_ m: EmployerCosts) -> String {
+        var rows: [[String]] = [["Employer cost", "Worked out", "In the plan"]]
+        rows.append(["Employer NI\(m.allowancePence > 0 ? " (after allowance)" : "")", Money.pounds(m.niPence),
+                     m.hasNILine ? Money.pounds(m.statedNIPence) : "no line"])
+        rows.append(["Workplace pension", Money.pounds(m.pensionPence), m.hasPensionLine ? Money.pounds(m.statedPensionPence) : "no line"])
+        rows.append(["Holiday cover", Money.pounds(m.holidayCoverPence),
+                     m.hasHolidayCoverLine ? Money.pounds(m.statedHolidayCoverPence) : "no line"])
+        var out = "\nEmployer (\(m.pas.count) PA\(m.pas.count == 1 ? "" : "s"), \(m.payroll.map { "\($0.rawValue) payroll" } ?? "yearly thresholds"))\n"
+        out += grid(rows, rightAligned: [1, 2], ruleBefore: nil)
+        for pa in m.pas {
+            out += "- \(pa.name): pay \(Money.pounds(pa.payPence)) from \(pa.from) to \(pa.to), NI category \(pa.category.rawValue)\n"
+            out += "  NI: \(pa.niWorking)\n  Pension: \(pa.pensionWorking)\n  Holiday cover: \(pa.holidayWorking)\n"
+        }
         return out
     }
 

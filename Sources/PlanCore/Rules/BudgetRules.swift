@@ -1,7 +1,7 @@
 /// Budget and costs (domain §10 rules 8, 14–16, 40–44): the three budget figures agree,
 /// the counted cost fits the budget without leaving much unplanned, and changes are explained.
 
-enum BudgetRules {
+public enum BudgetRules {
     static func check(_ c: RuleContext) -> [Finding] {
         let b = c.plan.budget
         var out: [Finding] = []
@@ -40,11 +40,31 @@ enum BudgetRules {
                 "the final budget \(final) is above the indicative \(indicative) and there is no `justification`",
                 plain: "Your plan needs more money than the first rough amount. Write down why."))
         }
-        if let final = b.final, let level = neededLevel(final, c.policy), level != c.policy.signerLevels.first?.name {
+        if let amount = authorisationAmount(c.plan, c.costing), let level = neededLevel(amount, c.policy),
+           level != c.policy.signerLevels.first?.name {
             let lowest = c.policy.signerLevels.first
+            let oneOff = countedOneOff(c.costing)
+            let what = oneOff > 0 ? "a budget of \(b.final ?? amount) a year and one-off costs of \(Money.pounds(oneOff)), \(amount) in all," : "a budget of \(amount) a year"
             out.append(c.finding(.authorisationLevel, "budget.final",
-                "a budget of \(final) a year is above the \(lowest?.name ?? "lowest") limit of \(lowest?.upTo?.description ?? "-"); it needs sign-off by \(level)",
+                "\(what) is above the \(lowest?.name ?? "lowest") limit of \(lowest?.upTo?.description ?? "-"); it needs sign-off by \(level)",
                 plain: "Because of the amount, a more senior manager needs to agree your plan."))
+        }
+        for (i, s) in c.plan.supports.enumerated() where s.per == .once {
+            guard let cost = c.costing.line(i)?.oneOffPence, cost > c.policy.oneOffAuthorisation.pence else { continue }
+            out.append(c.finding(.oneOffAuthorisation, "supports[\(i)].rate",
+                "one-off line \(s.id ?? "\(i + 1)") costs \(Money.pounds(cost)), above the \(c.policy.oneOffAuthorisation) a manager must agree for a one-off cost; it counts towards the sign-off level",
+                plain: "This one-off cost of \(Money.pounds(cost)) is large, so a manager must agree it."))
+        }
+        if let t = c.costing.totals {
+            let personLines = c.costing.lines.filter { $0.funding == .person && $0.annualPence != nil }
+            let person = personLines.compactMap(\.annualPence).reduce(0, +)
+            let contribution = b.personContribution?.pence ?? 0
+            if person > contribution, b.kept.raw["person_contribution"] == nil, t.budgetFinalPence != nil || b.personContribution != nil {
+                let ids = personLines.map { c.plan.supports[$0.index].id ?? "\($0.index + 1)" }
+                out.append(c.finding(.personFundingExceedsContribution, "budget.person_contribution",
+                    "lines funded by the person (\(listWords(ids))) cost \(Money.pounds(person)) a year, \(Money.pounds(person - contribution)) more than the assessed contribution of \(Money.pounds(contribution))",
+                    plain: "The plan has you paying \(Money.pounds(person - contribution)) a year more than the amount you were assessed to pay."))
+            }
         }
         if let final = b.final, let previous = b.previousFinal, final < previous, !b.changeReason.hasWords {
             out.append(c.finding(.budgetCutUnexplained, "budget.change_reason",
@@ -62,6 +82,19 @@ enum BudgetRules {
                 plain: "This looks like a weekly cost but it is written as paid only once."))
         }
         return out
+    }
+
+    /// The amount a signer's level is set by: the final budget (or, without one, the counted
+    /// recurring cost) plus the one-off costs of the personal budget (funded by council or
+    /// person). Nil when there is neither a final budget nor totals. Sign-off uses this too.
+    public static func authorisationAmount(_ plan: Plan, _ costing: Costing) -> Money? {
+        guard let recurring = plan.budget.final?.pence ?? costing.totals?.countedAgainstBudgetPence else { return nil }
+        return Money(pence: recurring + countedOneOff(costing))
+    }
+
+    /// One-off costs funded by `council` or `person`.
+    static func countedOneOff(_ costing: Costing) -> Int64 {
+        costing.lines.filter { $0.funding?.isCounted ?? false }.compactMap(\.oneOffPence).reduce(0, +)
     }
 
     /// The lowest signer level whose limit covers the budget (the last level has no limit).

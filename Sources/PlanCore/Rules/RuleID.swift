@@ -40,6 +40,8 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
     case budgetCutUnexplained = "budget-cut-unexplained"
     case reserveOverLimit = "reserve-over-limit"
     case oneOffRecurringPeriod = "one-off-recurring-period"
+    case oneOffAuthorisation = "one-off-authorisation"
+    case personFundingExceedsContribution = "person-funding-exceeds-contribution"
     // Direct payments and personal assistants
     case dpPaymentMissing = "dp-payment-missing"
     case dpAuthorisedPersonMissing = "dp-authorised-person-missing"
@@ -50,6 +52,12 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
     case paELInsuranceMissing = "pa-el-insurance-missing"
     case paOncostsMissing = "pa-oncosts-missing"
     case paPensionMissing = "pa-pension-missing"
+    case paDateOfBirthMissing = "pa-date-of-birth-missing"
+    case paNIUnderstated = "pa-ni-understated"
+    case paPensionUnderstated = "pa-pension-understated"
+    case paHolidayCoverUnderstated = "pa-holiday-cover-understated"
+    case wageTableEnds = "wage-table-ends"
+    case authorisedPersonBasis = "authorised-person-basis"
     // Safety, rights and process
     case adviceMissing = "advice-missing"
     case involvementMissing = "involvement-missing"
@@ -77,7 +85,8 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
         case .unknownField, .outcomeWellbeingMissing, .outcomeUnsupported, .unableReasonMissing,
              .underspend, .aboveIndicativeUnjustified, .reserveOverLimit, .notAllowedItem,
              .paOncostsMissing, .paPensionMissing, .disagreementWordsMissing, .riskUnmanaged,
-             .firstReviewLate, .approverIsAuthor:
+             .firstReviewLate, .approverIsAuthor, .oneOffAuthorisation, .personFundingExceedsContribution,
+             .paDateOfBirthMissing, .paHolidayCoverUnderstated, .wageTableEnds, .authorisedPersonBasis:
             return .warning
         case .authorisationLevel, .jargon:
             return .info
@@ -122,10 +131,12 @@ extension RuleID {
              .outcomeUnsupported, .supportUnlinked, .unableReasonMissing:
             return .needsOutcomes
         case .budgetMissing, .budgetPartsMismatch, .overBudget, .underspend, .aboveIndicativeUnjustified, .authorisationLevel,
-             .budgetCutUnexplained, .reserveOverLimit, .oneOffRecurringPeriod:
+             .budgetCutUnexplained, .reserveOverLimit, .oneOffRecurringPeriod, .oneOffAuthorisation,
+             .personFundingExceedsContribution:
             return .budget
         case .dpPaymentMissing, .dpAuthorisedPersonMissing, .dpRelativeInHousehold, .dpResidentialCare, .notAllowedItem,
-             .paBelowMinimumWage, .paELInsuranceMissing, .paOncostsMissing, .paPensionMissing:
+             .paBelowMinimumWage, .paELInsuranceMissing, .paOncostsMissing, .paPensionMissing, .paDateOfBirthMissing,
+             .paNIUnderstated, .paPensionUnderstated, .paHolidayCoverUnderstated, .wageTableEnds, .authorisedPersonBasis:
             return .directPayments
         case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged, .signatureClaimMismatch:
             return .signOff

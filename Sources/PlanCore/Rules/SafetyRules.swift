@@ -83,11 +83,21 @@ enum SafetyRules {
         let p = c.plan
         var out: [Finding] = []
         let start = c.planStart
+        // From the last review; else from the plan's start for a new plan; else from when this
+        // version was written. A start before `created` is never named: `created` is used.
+        let base: (PlanDate, String)?
+        if let last = p.review.last {
+            base = (last, "the last review")
+        } else if let start, (p.version ?? 1) == 1 {
+            base = p.created.map { start < $0 ? ($0, "when this plan was written") : (start, "the plan's start") } ?? (start, "the plan's start")
+        } else {
+            base = p.created.map { ($0, "when this plan was written") } ?? start.map { ($0, "the plan's start") }
+        }
         if let next = p.review.next {
-            if let start, next > start.adding(years: 1) {
+            if let (from, words) = base, next > from.adding(years: 1) {
                 out.append(c.finding(.reviewOver12Months, "review.next",
-                    "the next review, \(next), is more than 12 months after the plan's start, \(start) (latest \(start.adding(years: 1)))",
-                    plain: "Your plan must be checked at least once a year: by \(start.adding(years: 1).spoken)."))
+                    "the next review, \(next), is more than 12 months after \(words), \(from) (latest \(from.adding(years: 1)))",
+                    plain: "Your plan must be checked at least once a year: by \(from.adding(years: 1).spoken)."))
             }
         } else if p.review.kept.raw["next"] == nil {
             out.append(c.finding(.reviewMissing, "review.next",

@@ -5,11 +5,14 @@ public struct RuleContext: Sendable {
     public let plan: Plan
     public let costing: Costing
     public let policy: Policy
+    /// The employer model, when the plan employs a PA that can be costed.
+    public let employer: EmployerCosts?
 
     public init(plan: Plan, costing: Costing, policy: Policy) {
         self.plan = plan
         self.costing = costing
         self.policy = policy
+        self.employer = costing.totals == nil ? nil : EmployerModel.compute(plan, costing, policy: policy)
     }
 
     /// The earliest `start` of any support line, or `created` when none has one.
@@ -48,7 +51,7 @@ public enum Validator {
         let acknowledged = Set(plan.acknowledged.filter { $0.reason.hasWords }.compactMap(\.rule))
         return findings.map { f in
             var f = f
-            f.acknowledged = f.rule.canBeAcknowledged && acknowledged.contains(f.rule.rawValue)
+            f.acknowledged = f.severity != .error && acknowledged.contains(f.rule.rawValue)
             return f
         }
     }

@@ -44,11 +44,10 @@ public enum Workflow {
         return out
     }
 
-    /// The amount a signer's level must cover: the recurring budget (or, if higher, what the
-    /// recurring lines cost a year) plus every one-off cost.
+    /// The amount a signer's level must cover: the final budget plus the one-off costs of the
+    /// personal budget (`BudgetRules.authorisationAmount`, the same amount `authorisation-level` uses).
     public static func authorisationAmount(plan: Plan, costing: Costing) -> Money {
-        let recurring = max(plan.budget.final?.pence ?? 0, costing.totals?.recurringAnnualPence ?? 0)
-        return Money(pence: recurring + (costing.totals?.oneOffPence ?? 0))
+        BudgetRules.authorisationAmount(plan, costing) ?? Money(pence: 0)
     }
 
     /// The lowest signer level whose limit covers `amount`.
