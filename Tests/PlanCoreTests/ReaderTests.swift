@@ -7,7 +7,7 @@ import Testing
     @Test func reportsEveryProblemWithItsPosition() {
         let yaml = """
             format: supportplan/1
-            id: X
+            id: XX-1
             created: 2026-02-30
             person:
               nmae: Mary

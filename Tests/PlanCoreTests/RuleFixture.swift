@@ -396,9 +396,10 @@ enum SpecTable {
         // At sign-off
         "warnings-unacknowledged": .error, "approver-is-author": .warning, "signer-level-too-low": .error,
         "signed-plan-changed": .error,
+        "signature-claim-mismatch": .error,
     ]
     static let signOff: Set<String> = [
-        "warnings-unacknowledged", "approver-is-author", "signer-level-too-low", "signed-plan-changed",
+        "warnings-unacknowledged", "approver-is-author", "signer-level-too-low", "signed-plan-changed", "signature-claim-mismatch",
     ]
     static let reading: Set<String> = [
         "syntax", "format-unsupported", "field-invalid", "money-invalid", "date-invalid", "unknown-field",
