@@ -108,8 +108,9 @@ enum PTY {
     }
 
     @Test func maxFileBytesInConfigSetsTheLimit() throws {
-        let dir = try Binary.tempDir()
-        let plan = dir.appendingPathComponent("p.yaml")
+        let dir = try Binary.tempDir()  // a store: config.yaml at its root, the plan in plans/
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        let plan = dir.appendingPathComponent("plans/p.yaml")
         let text = try Self.example("young-adult-pa")
         try text.write(to: plan, atomically: true, encoding: .utf8)
         let size = text.utf8.count

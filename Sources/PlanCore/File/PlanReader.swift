@@ -67,7 +67,7 @@ public enum PlanReader {
             r.ctx.report(.fieldInvalid, "id", at: r.node("id")?.position ?? .start,
                          "'\(PlanID.shown(id))' is not a plan id: \(PlanID.rule)",
                          plain: "The plan's reference should be capital letters, digits and dashes, like CA-2026-0412.")
-            p.id = nil
+            // Kept as written (a save loses nothing); no path or signature is ever built from it.
         }
         p.version = r.integer("version", in: 1...999_999, what: "the version number")
         p.status = r.word("status", PlanStatus.self)

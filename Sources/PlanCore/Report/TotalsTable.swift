@@ -62,7 +62,7 @@ public enum TotalsTable {
         }
         let parts = costing.lines.filter { $0.working != nil }
         for line in parts {
-            out += "\(plan.supports[line.index].id ?? "-"): \(line.working!)\n"
+            out += "\(SafeText.visible(plan.supports[line.index].id ?? "-")): \(SafeText.visible(line.working!))\n"
         }
         if let m = EmployerModel.compute(plan, costing, policy: policy) { out += employer(m) }
         return out
@@ -88,8 +88,9 @@ public enum TotalsTable {
         var out = "\nEmployer (\(m.pas.count) PA\(m.pas.count == 1 ? "" : "s"), \(m.payroll.map { "\($0.rawValue) payroll" } ?? "yearly thresholds"))\n"
         out += grid(rows, rightAligned: [1, 2], ruleBefore: nil)
         for pa in m.pas {
-            out += "- \(pa.name): pay \(Money.pounds(pa.payPence)) from \(pa.from) to \(pa.to), NI category \(pa.category.rawValue)\n"
-            out += "  NI: \(pa.niWorking)\n  Pension: \(pa.pensionWorking)\n  Holiday cover: \(pa.holidayWorking)\n"
+            out += "- \(SafeText.visible(pa.name)): pay \(Money.pounds(pa.payPence)) from \(pa.from) to \(pa.to), NI category \(pa.category.rawValue)\n"
+            out += "  NI: \(SafeText.visible(pa.niWorking))\n  Pension: \(SafeText.visible(pa.pensionWorking))\n"
+                + "  Holiday cover: \(SafeText.visible(pa.holidayWorking))\n"
         }
         return out
     }
