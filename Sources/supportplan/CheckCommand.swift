@@ -2,7 +2,6 @@
 import ArgumentParser
 import Foundation
 import PlanCore
-import Synchronization
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,34 +22,43 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Unacknowledged warnings fail the check too.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Check this many plans at once (default: one per core).", valueName: "N"))
+    var jobs: Int?
+
     @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "FILE|DIR"))
     var paths: [String]
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of plans, 1 or more") }
+    }
 
     func run() throws {
         var worst: Int32 = 0
         var cache: [String: Policy] = [:]
         let files = try PlanFiles.expand(paths)
         let policies = try files.map { try StoreLocation.policy(for: $0, global, cache: &cache) }
-        // Plans are independent: check them on every core, print them in order.
-        let results = Mutex([Result<CheckResult, FileError>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let r: Result<CheckResult, FileError>
-            do throws(FileError) { r = .success(Checker.check(bytes: try AtomicFile.read(files[i]), file: files[i], policy: policies[i])) }
-            catch { r = .failure(error) }
-            results.withLock { $0[i] = r }
+        // Plans are independent: check them on `jobs` threads, each one's output written by
+        // the thread that checked it, then print them in order.
+        let json = json, strict = strict
+        let outcomes = Checker.inParallel(files.count, jobs: jobs ?? Checker.cores) { i -> Result<(String, Int32), FileError> in
+            do throws(FileError) {
+                let result = Checker.check(bytes: try AtomicFile.read(files[i]), file: files[i], policy: policies[i])
+                let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
+                return .success((json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result),
+                                 result.unreadable ? 2 : failed ? 1 : 0))
+            } catch { return .failure(error) }
         }
         var out = ""
-        for r in results.withLock({ $0 }) {
-            switch r! {
+        for outcome in outcomes {
+            switch outcome {
             case .failure(let error):
                 print(out, terminator: "")
                 out = ""
                 printError("\(error.path): cannot be read: \(error.what)")
                 worst = 2
-            case .success(let result):
-                out += json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result)
-                let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
-                worst = max(worst, result.unreadable ? 2 : failed ? 1 : 0)
+            case .success(let (text, code)):
+                out += text
+                worst = max(worst, code)
                 if out.utf8.count > 1 << 16 { print(out, terminator: ""); out = "" }
             }
         }
