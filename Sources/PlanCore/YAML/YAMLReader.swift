@@ -78,6 +78,7 @@ struct EventComposer {
         var pendingKey: (text: String, position: Position, identity: KeyIdentity)?
         /// Every key so far, for the duplicate check at the mapping's end.
         var keys: [(identity: KeyIdentity, position: Position)] = []
+        /// The keys as a set, once there are 16 of them.
         var seen: Set<KeyIdentity> = []
         var hasDuplicate = false
     }
@@ -179,8 +180,18 @@ struct EventComposer {
         }
         let id = identity ?? KeyIdentity(tag: nil, text: Self.content(node), isScalar: false)
         stack[top].pendingKey = (node.text ?? "(a key that is not text)", node.position, id)
+        // A repeat is looked for among the keys so far: one by one in a small mapping,
+        // in a set once the mapping has 16 keys.
+        let n = stack[top].keys.count
+        if !stack[top].hasDuplicate {
+            if n < 16 {
+                for k in stack[top].keys where k.identity == id { stack[top].hasDuplicate = true; break }
+            } else {
+                if n == 16 { stack[top].seen = Set(stack[top].keys.map(\.identity)) }
+                if !stack[top].seen.insert(id).inserted { stack[top].hasDuplicate = true }
+            }
+        }
         stack[top].keys.append((id, node.position))
-        if !stack[top].seen.insert(id).inserted { stack[top].hasDuplicate = true }
     }
 
     /// The first (in text order of key) repeated key, placed at its second occurrence, as
