@@ -114,7 +114,7 @@ import Yams
     }
 
     @Test func randomTextsReadTheSame() async {
-        let alphabet = Gen.element(of: Array(" \n\n\n  -:-:,[]{}'\"#|>!?%@`\\tab1.~é日\u{1}\r\u{85}\u{FEFF}"))
+        let alphabet = Gen.element(of: Array(" \n\n\n  -:-:,[]{}'\"#|>!?%@`\\tab1.~é日\u{1}\r\u{85}\u{FEFF}")).map { $0 ?? " " }
         await propertyCheck(count: 3000, input: alphabet.string(of: 0...120)) { text in
             YAMLReaderTests.expectSame(text)
             YAMLReaderTests.expectSame("a:\n  " + text.replacingOccurrences(of: "\n", with: "\n  "))
@@ -149,7 +149,7 @@ import Yams
         ("? &k key\n: 1\n", 1, 3, "anchor (&k)"),                                  // on a key
     ])
     func anchorsAndAliasesAreRefusedWhereTheyStand(_ text: String, line: Int, column: Int, words: String) throws {
-        let e = try #require(YAMLSyntaxError?.some(YAMLReaderTests.refusal(text)!))
+        let e = try #require(YAMLReaderTests.refusal(text))
         #expect(e.position == Position(line: line, column: column), "\(e)")
         #expect(e.problem.contains(words), "\(e)")
         let r = PlanReader.read("format: supportplan/1\n" + text)
@@ -209,6 +209,19 @@ import Yams
         let e = YAMLReaderTests.refusal(over)
         #expect(e?.position == Position(line: 1, column: 5 + 2 * (n - 3)), "\(String(describing: e))")
         #expect(e?.problem.contains("more than \(n) values") == true)
+    }
+
+    @Test func tooManyListsAndSectionsAreRefusedAtTheFirstOneTooMany() {
+        let n = YAMLLimits.collections
+        // The top mapping and the list are two: `n - 2` sections fit.
+        let fits = "a: [" + Array(repeating: "{}", count: n - 2).joined(separator: ",") + "]\n"
+        #expect(YAMLReaderTests.refusal(fits) == nil)
+        let over = "a: [" + Array(repeating: "{}", count: n - 1).joined(separator: ",") + "]\n"
+        let e = YAMLReaderTests.refusal(over)
+        #expect(e?.position == Position(line: 1, column: 5 + 3 * (n - 2)), "\(String(describing: e))")
+        #expect(e?.problem.contains("more than \(n) lists and sections") == true)
+        let blocks = "a:\n" + String(repeating: "  - []\n", count: n - 1)
+        #expect(YAMLReaderTests.refusal(blocks)?.position == Position(line: n, column: 5))
     }
 
     @Test func manyDocumentsAreRefusedAtTheSecond() {

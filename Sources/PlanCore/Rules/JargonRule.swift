@@ -72,10 +72,10 @@ struct JargonMatcher {
 
     /// Terms found in the text; a longer term hides the shorter ones inside it.
     func matches(in text: String) -> [JargonTerm] {
-        var bytes = text
+        var bytes = text, characters: [Character]? = nil
         let found = bytes.withUTF8 { buffer in
             let hay = SearchText(buffer)
-            return patterns.indices.filter { patterns[$0].occurs(in: hay, text) }
+            return patterns.indices.filter { patterns[$0].occurs(in: hay, text, characters: &characters) }
         }
         return found.filter { t in
             !found.contains { terms[$0].term.count > terms[t].term.count && patterns[t].occurs(in: terms[$0].term) }

@@ -29,18 +29,24 @@ struct WholeWordPattern: Sendable {
     }
 
     func occurs(in text: String) -> Bool {
-        var bytes = text
-        return bytes.withUTF8 { occurs(in: SearchText($0), text) }
+        var bytes = text, characters: [Character]? = nil
+        return bytes.withUTF8 { occurs(in: SearchText($0), text, characters: &characters) }
     }
 
-    /// The answer for a text already looked at (`SearchText`); `text` is the same text.
-    func occurs(in hay: SearchText, _ text: String) -> Bool {
-        guard let needle = bytes else { return containsWholeWordsByCharacter(text, phrase) }
+    /// The answer for a text already looked at (`SearchText`); `text` is the same text and
+    /// `characters` its lower case as `Character`s, made the first time they are needed.
+    func occurs(in hay: SearchText, _ text: String, characters: inout [Character]?) -> Bool {
+        guard let needle = bytes else { return byCharacter(text, &characters) }
         switch hay.find(needle) {
         case .yes: return true
         case .no: return false
-        case .undecided: return containsWholeWordsByCharacter(text, phrase)
+        case .undecided: return byCharacter(text, &characters)
         }
+    }
+
+    private func byCharacter(_ text: String, _ characters: inout [Character]?) -> Bool {
+        if characters == nil { characters = Array(text.lowercased()) }
+        return containsWholeWordsByCharacter(in: characters!, phrase)
     }
 }
 
@@ -102,7 +108,12 @@ struct SearchText {
 
 /// The reference search over `Character`s: the answers `containsWholeWords` must give.
 func containsWholeWordsByCharacter(_ text: String, _ phrase: String) -> Bool {
-    let hay = Array(text.lowercased()), needle = Array(phrase.lowercased())
+    containsWholeWordsByCharacter(in: Array(text.lowercased()), phrase)
+}
+
+/// The same, over a text already lowered and split into `Character`s.
+func containsWholeWordsByCharacter(in hay: [Character], _ phrase: String) -> Bool {
+    let needle = Array(phrase.lowercased())
     guard !needle.isEmpty, hay.count >= needle.count else { return false }
     func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
     var i = 0

@@ -67,6 +67,7 @@ struct EventComposer {
     private var stack: [OpenCollection] = []
     private var root: YAMLNode?
     private var values = 0
+    private var collections = 0
 
     /// A sequence or mapping whose end event has not come yet.
     private struct OpenCollection {
@@ -149,6 +150,11 @@ struct EventComposer {
             let isMapping = e.type == YAML_MAPPING_START_EVENT
             try refuseAnchor(isMapping ? e.data.mapping_start.anchor : e.data.sequence_start.anchor)
             try count()
+            collections += 1
+            if collections > YAMLLimits.collections {
+                throw YAMLSyntaxError(position: start(of: event), problem:
+                    "the file holds more than \(YAMLLimits.collections) lists and sections; no plan needs so many, so it is not read")
+            }
             if stack.count >= YAMLLimits.depth {
                 throw YAMLSyntaxError(position: start(of: event), problem:
                     "lists and sections are nested more than \(YAMLLimits.depth) deep here; a plan needs only a few levels")
