@@ -138,7 +138,12 @@ struct EventComposer {
             let s = e.data.scalar
             try refuseAnchor(s.anchor)
             try count()
-            let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+            var bytes = UnsafeBufferPointer(start: s.value, count: s.length)
+            // A byte-order mark opening a scalar is dropped, as Yams (through Foundation) did.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            let value = String(decoding: bytes, as: UTF8.self)
             var tag: String?
             if s.quoted_implicit != 1, let t = s.tag {
                 let name = String(cString: t)
@@ -244,7 +249,10 @@ struct EventComposer {
         case YAML_READER_ERROR:
             return YAMLSyntaxError(position: YAMLReader.position(ofByte: p.problem_offset, in: text), problem: problem)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-            var words = problem
+            // libyaml's own limit on nesting (1,000 levels), met while it looks ahead.
+            var words = problem.hasPrefix("Maximum nesting level reached")
+                ? "lists and sections are nested more than \(YAMLLimits.depth) deep here; a plan needs only a few levels"
+                : problem
             if let context = p.context { words += " (\(String(cString: context)))" }
             return YAMLSyntaxError(position: Position(line: p.problem_mark.line + 1, column: p.problem_mark.column + 1),
                                    problem: words)
