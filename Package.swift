@@ -58,6 +58,7 @@ let package = Package(
             name: "PlanCoreTests",
             dependencies: [
                 "PlanCore",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Generates the benchmark's plans: N files of about 5 KB with about 20 support lines each,
-one in five with a fault (money with three decimals, an unknown key, a link to a missing
-need), plus one plan of about 1,000 lines and one of about 200 lines. Deterministic."""
-import os, random, sys
+"""Generates the benchmark's plans, N files in plans/: half are light generated plans of about
+5 KB with about 20 support lines each, one in five with a fault (money with three decimals, an
+unknown key, a link to a missing need); the other half are copies of the two example plans
+(12 KB, every section filled in) with their ids, the person's names and every rate varied.
+Plus one plan of about 1,000 lines and one of about 200 lines. Deterministic."""
+import os, random, re, sys
 
 out, count = sys.argv[1], int(sys.argv[2])
 rng = random.Random(7)
@@ -72,11 +74,26 @@ review:
   next: 2027-11-20
 """
 
+here = os.path.dirname(os.path.abspath(__file__))
+examples = []
+for name, first, last in [("older-person-home-care.yaml", "Margaret", "Whitfield"), ("young-adult-pa.yaml", "Callum", "Ashby")]:
+    with open(os.path.join(here, "..", "examples", name), encoding="utf-8") as f:
+        examples.append((f.read(), first, last))
+firsts = ["Aisha", "Brian", "Chloe", "Dev", "Edith", "Femi", "Grace", "Hamza", "Iris", "Jack", "Kezia", "Liam"]
+lasts = ["Okafor", "Price", "Nowak", "Singh", "Evans", "Murphy", "Taylor", "Begum", "Hughes", "Clarke"]
+
+def rich(i):
+    """A copy of an example plan: another id, another person, every rate moved by up to 15%."""
+    text, first, last = examples[i % 2]
+    text = re.sub(r"^id: (\S+)$", lambda m: f"id: {m.group(1)}-{i:05d}", text, count=1, flags=re.M)
+    text = text.replace(first, rng.choice(firsts)).replace(last, rng.choice(lasts))
+    return re.sub(r"(\brate: )(\d+\.\d\d)", lambda m: f"{m.group(1)}{float(m.group(2)) * rng.uniform(0.85, 1.15):.2f}", text)
+
 os.makedirs(os.path.join(out, "plans"), exist_ok=True)
 faults = [None, None, None, None, 'money', None, None, 'unknown', None, 'link']
 for i in range(count):
-    with open(os.path.join(out, "plans", f"plan-{i:05d}.yaml"), "w") as f:
-        f.write(plan(i, 20, faults[i % len(faults)]))
+    with open(os.path.join(out, "plans", f"plan-{i:05d}.yaml"), "w", encoding="utf-8") as f:
+        f.write(plan(i, 20, faults[(i // 2) % len(faults)]) if i % 2 == 0 else rich(i))
 with open(os.path.join(out, "plan-1000-lines.yaml"), "w") as f:
     f.write(plan(99999, 87, None))
 with open(os.path.join(out, "plan-200-lines.yaml"), "w") as f:

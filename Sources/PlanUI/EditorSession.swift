@@ -19,7 +19,18 @@ struct PlanFileSet: Sendable {
 public struct EditorOpenError: Error, Sendable { public var message: String }
 
 public enum Digest {
-    public static func of(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+    /// The SHA-256 of the bytes in lower-case hex (spelt out here: `String(format:)` would
+    /// bring Foundation's formatting code into the editor's memory for 32 bytes).
+    public static func of(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// One editing session: the plan file, its lock, the screen, and how to submit (the store's

@@ -2,7 +2,6 @@
 import ArgumentParser
 import Foundation
 import PlanCore
-import Synchronization
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,8 +23,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Unacknowledged warnings fail the check too.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Check this many plans at once (default: one per core).", valueName: "N"))
+    var jobs: Int?
+
     @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "FILE|DIR"))
     var paths: [String]
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of plans, 1 or more") }
+    }
 
     func run() throws {
         var worst: Int32 = 0
@@ -33,34 +39,33 @@ struct CheckCommand: ParsableCommand {
         let files = try PlanFiles.expand(paths)
         let policies = try files.map { try StoreLocation.policy(for: $0, global, cache: &cache) }
         let stores = files.map { try? StoreLocation.store(for: $0, global) }
-        // Plans are independent: check them on every core, print them in order.
-        let results = Mutex([Result<CheckResult, FileError>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let r: Result<CheckResult, FileError>
+        // Plans are independent: check them on `jobs` threads, each one's output written by
+        // the thread that checked it, then print them in order.
+        let json = json, strict = strict
+        let outcomes = Checker.inParallel(files.count, jobs: jobs ?? Checker.cores) { i -> Result<(String, Int32), FileError> in
             do throws(FileError) {
                 let bytes = try AtomicFile.read(files[i], limit: policies[i].maxFileBytes)
-                var c = Checker.check(bytes: bytes, file: files[i], policy: policies[i])
+                var result = Checker.check(bytes: bytes, file: files[i], policy: policies[i])
                 // A plan in plans/ that says signed-off must be byte for byte its signed record.
-                if let plan = c.plan, let f = stores[i]?.signedCopyProblem(path: files[i], bytes: bytes, plan: plan) {
-                    c.findings.insert(f, at: 0)
+                if let plan = result.plan, let f = stores[i]?.signedCopyProblem(path: files[i], bytes: bytes, plan: plan) {
+                    result.findings.insert(f, at: 0)
                 }
-                r = .success(c)
-            }
-            catch { r = .failure(error) }
-            results.withLock { $0[i] = r }
+                let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
+                return .success((json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result),
+                                 result.unreadable ? 2 : failed ? 1 : 0))
+            } catch { return .failure(error) }
         }
         var out = ""
-        for r in results.withLock({ $0 }) {
-            switch r! {
+        for outcome in outcomes {
+            switch outcome {
             case .failure(let error):
                 print(SafeText.terminal(out), terminator: "")
                 out = ""
                 printError(error.readReport)
                 worst = 2
-            case .success(let result):
-                out += json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result)
-                let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
-                worst = max(worst, result.unreadable ? 2 : failed ? 1 : 0)
+            case .success(let (text, code)):
+                out += text
+                worst = max(worst, code)
                 if out.utf8.count > 1 << 16 { print(SafeText.terminal(out), terminator: ""); out = "" }
             }
         }

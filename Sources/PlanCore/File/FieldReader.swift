@@ -74,10 +74,10 @@ final class FieldReader {
     }
 
     /// A scalar's text; a list or mapping where text belongs is `field-invalid`.
-    func scalar(_ key: String, what: String = "text") -> String? {
+    func scalar(_ key: String, what: @autoclosure () -> String = "text") -> String? {
         guard let v = node(key) else { return nil }
         guard let s = v.text else {
-            reject(key, v, .fieldInvalid, "'\(key)' should be \(what), not \(FieldReader.kindWords(v))",
+            reject(key, v, .fieldInvalid, "'\(key)' should be \(what()), not \(FieldReader.kindWords(v))",
                    plain: "'\(key)' is not filled in the right way.")
             return nil
         }
@@ -87,9 +87,9 @@ final class FieldReader {
     func text(_ key: String) -> String? { scalar(key) }
 
     func word<W: PlanWord>(_ key: String, _: W.Type) -> W? {
-        let allowed = W.allCases.map(\.rawValue)
-        guard let s = scalar(key, what: "one of: \(allowed.joined(separator: ", "))") else { return nil }
+        guard let s = scalar(key, what: "one of: \(W.allCases.map(\.rawValue).joined(separator: ", "))") else { return nil }
         if let w = W(rawValue: s) { return w }
+        let allowed = W.allCases.map(\.rawValue)
         let hint = nearest(s, in: allowed).map { " Did you mean '\($0)'?" } ?? ""
         reject(key, node(key)!, .fieldInvalid,
                "'\(key)' is '\(s)', which is not one of: \(allowed.joined(separator: ", ")).\(hint)",

@@ -328,7 +328,7 @@ public enum PlanReader {
         for (i, s) in p.supports.enumerated() {
             for (j, n) in s.meets.enumerated() where !needIDs.contains(n) && !outcomeIDs.contains(n) {
                 let path = "supports[\(i)].meets[\(j)]"
-                let hint = nearest(n, in: Array(needIDs) + Array(outcomeIDs)).map { " Did you mean '\($0)'?" } ?? ""
+                let hint = nearest(n, in: p.needs.compactMap(\.id) + p.outcomes.compactMap(\.id)).map { " Did you mean '\($0)'?" } ?? ""
                 ctx.report(.referenceUnknown, path, at: ctx.positions[path] ?? .start,
                            "support \(s.id ?? "?") meets '\(n)', which is neither a need nor an outcome in the plan.\(hint)",
                            plain: "This support points to '\(n)', which is not in the plan.")

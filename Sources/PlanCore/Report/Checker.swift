@@ -1,5 +1,13 @@
 /// Checks one plan file: read it, cost it, run every rule, apply acknowledgements and place
 /// each finding at its line and column. The same result feeds `check`, `totals` and the UI.
+/// `Checker.inParallel` checks many files on several threads, results in file order.
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 public struct CheckResult: Sendable {
     public var file: String
@@ -54,6 +62,30 @@ public enum Checker {
         }
     }
 
+    /// `body(0..<count)` on `jobs` threads at most (the calling thread alone when 1), each
+    /// thread taking the next index as it finishes one; the results in index order.
+    public static func inParallel<T: Sendable>(_ count: Int, jobs: Int, _ body: (Int) -> T) -> [T] {
+        let threads = max(1, min(jobs, count))
+        if threads == 1 { return (0..<count).map(body) }
+        let next = Atomic<Int>(0)
+        let results = Mutex([T?](repeating: nil, count: count))
+        withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard i < count else { return }
+                    let r = work.value(i)
+                    results.withLock { $0[i] = r }
+                }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// The number of cores online (the default for `check --jobs`).
+    public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     public static func sorted(_ findings: [Finding]) -> [Finding] {
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
         return findings.enumerated().sorted { a, b in
@@ -73,6 +105,7 @@ public struct NotUTF8: Error, Sendable { public var position: Position }
 public func decodeUTF8(_ bytes: [UInt8]) -> Result<String, NotUTF8> {
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    if let text = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) { return .success(text) }
     var decoder = UTF8()
     var iterator = body.makeIterator()
     var scalars = String.UnicodeScalarView()
@@ -87,4 +120,11 @@ public func decodeUTF8(_ bytes: [UInt8]) -> Result<String, NotUTF8> {
         }
     }
     return .success(String(scalars))
+}
+
+/// A value passed to the threads of `Checker.inParallel`: the closure is only called while
+/// `inParallel` runs, and the results it gives are `Sendable`.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -13,9 +13,10 @@ public enum JargonRule {
         texts += p.importantForMe.enumerated().map { ("important_for_me[\($0.offset)]", $0.element) }
         texts += p.outcomes.enumerated().map { ("outcomes[\($0.offset)].text", $0.element.text) }
         var out: [Finding] = []
+        let matcher = JargonMatcher(c.policy.jargon)
         for (path, text) in texts {
             guard let text else { continue }
-            for term in matches(in: text, c.policy.jargon) {
+            for term in matcher.matches(in: text) {
                 out.append(c.finding(.jargon, path,
                     "'\(term.term)' is a professional term; in the person's words say \"\(term.plain)\"",
                     plain: "Instead of '\(term.term)' you could say: \(term.plain)."))
@@ -26,10 +27,7 @@ public enum JargonRule {
 
     /// Terms found in the text; a longer term hides the shorter ones inside it.
     public static func matches(in text: String, _ terms: [JargonTerm]) -> [JargonTerm] {
-        let found = terms.filter { containsWholeWords(text, $0.term) }
-        return found.filter { t in
-            !found.contains { $0.term.count > t.term.count && containsWholeWords($0.term, t.term) }
-        }
+        JargonMatcher(terms).matches(in: text)
     }
 
     /// The text with every jargon term (whole words, any case) replaced by its plain words,
@@ -59,5 +57,28 @@ public enum JargonRule {
             }
         }
         return out
+    }
+}
+
+/// A list of jargon terms prepared once (each term's bytes) for searching many texts.
+struct JargonMatcher {
+    let terms: [JargonTerm]
+    let patterns: [WholeWordPattern]
+
+    init(_ terms: [JargonTerm]) {
+        self.terms = terms
+        patterns = terms.map { WholeWordPattern($0.term) }
+    }
+
+    /// Terms found in the text; a longer term hides the shorter ones inside it.
+    func matches(in text: String) -> [JargonTerm] {
+        var bytes = text, characters: [Character]? = nil
+        let found = bytes.withUTF8 { buffer in
+            let hay = SearchText(buffer)
+            return patterns.indices.filter { patterns[$0].occurs(in: hay, text, characters: &characters) }
+        }
+        return found.filter { t in
+            !found.contains { terms[$0].term.count > terms[t].term.count && patterns[t].occurs(in: terms[$0].term) }
+        }.map { terms[$0] }
     }
 }

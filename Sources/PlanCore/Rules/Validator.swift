@@ -57,23 +57,6 @@ public enum Validator {
     }
 }
 
-/// Whole-word, case-insensitive search: `rent` matches "Rent arrears" but not "current".
-func containsWholeWords(_ text: String, _ phrase: String) -> Bool {
-    let hay = Array(text.lowercased()), needle = Array(phrase.lowercased())
-    guard !needle.isEmpty, hay.count >= needle.count else { return false }
-    func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
-    var i = 0
-    while i + needle.count <= hay.count {
-        if hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle {
-            let beforeOK = i == 0 || !isWordChar(hay[i - 1])
-            let afterOK = i + needle.count == hay.count || !isWordChar(hay[i + needle.count])
-            if beforeOK && afterOK { return true }
-        }
-        i += 1
-    }
-    return false
-}
-
 extension String {
     /// Present and not only white space.
     var hasWords: Bool { contains { !$0.isWhitespace } }

@@ -169,13 +169,26 @@ public enum YAMLEmitter {
         if first.isWhitespace || last.isWhitespace || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
         if !keepsType && specialWords.contains(s.lowercased()) { return false }
-        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
+        if holds(s, UInt8(ascii: ":"), UInt8(ascii: " ")) || holds(s, UInt8(ascii: " "), UInt8(ascii: "#"))
+            || s.utf8.contains(UInt8(ascii: "\t")) { return false }
         if inFlow && s.contains(where: { ",[]{}".contains($0) }) { return false }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85
             || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" || (0xD800...0xDFFF).contains($0.value) }) {
             return false
         }
         return keepsType || !looksLikeNumberOrDate(s)
+    }
+
+    /// The two bytes one after the other somewhere in the text: looked for in UTF-8, as a YAML
+    /// reader reads code points (not through Foundation's `contains`, which compares whole
+    /// characters and costs an `NSString` per call).
+    static func holds(_ s: String, _ a: UInt8, _ b: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in s.utf8 {
+            if previous == a && byte == b { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Anything a YAML 1.1 resolver could take for a number, date or time stays quoted:
