@@ -9,9 +9,18 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate plans and print every finding.",
         discussion: """
-            A folder is checked recursively (every *.yaml file except config.yaml and hidden files). \
-            Exit status: 0 no errors, 1 at least one error (or, with --strict, an unacknowledged \
-            warning), 2 a file that cannot be read or is not YAML.
+            A folder is checked recursively (every *.yaml file except config.yaml and hidden files); \
+            - reads one plan from standard input. Each file's result is printed as soon as it is \
+            done, in the order given; a path that is missing or cannot be read is reported and the \
+            others are still checked. --json writes one object a line (JSON Lines), described by \
+            docs/check-output.schema.json. Exit status: 0 no errors, 1 at least one error (or, with \
+            --strict, an unacknowledged warning), 2 a file that cannot be read or is not YAML.
+
+            Examples:
+              supportplan check plans/
+              supportplan check --strict plan.yaml other-plan.yaml
+              supportplan check --json plans/ | jq -c 'select(.summary.errors > 0) | .file'
+              git show HEAD:plans/SP-2026-7KQ4XM.yaml | supportplan check -
             """
     )
 
@@ -23,49 +32,100 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Unacknowledged warnings fail the check too.")
     var strict = false
 
-    @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "FILE|DIR"))
+    @Argument(help: ArgumentHelp("Plan files or folders (- for standard input).", valueName: "FILE|DIR"))
     var paths: [String]
 
     func run() throws {
         var worst: Int32 = 0
         var cache: [String: Policy] = [:]
-        let files = try PlanFiles.expand(paths)
-        let policies = try files.map { try StoreLocation.policy(for: $0, global, cache: &cache) }
-        // Plans are independent: check them on every core, print them in order.
-        let results = Mutex([Result<CheckResult, FileError>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let r: Result<CheckResult, FileError>
-            do throws(FileError) { r = .success(Checker.check(bytes: try AtomicFile.read(files[i]), file: files[i], policy: policies[i])) }
-            catch { r = .failure(error) }
-            results.withLock { $0[i] = r }
-        }
-        var out = ""
-        for r in results.withLock({ $0 }) {
-            switch r! {
-            case .failure(let error):
-                print(out, terminator: "")
-                out = ""
-                printError("\(error.path): cannot be read: \(error.what)")
-                worst = 2
-            case .success(let result):
-                out += json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result)
-                let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
-                worst = max(worst, result.unreadable ? 2 : failed ? 1 : 0)
-                if out.utf8.count > 1 << 16 { print(out, terminator: ""); out = "" }
+        // A missing path is reported in its place and the others are still checked (exit 2 at the end).
+        let files = try PlanFiles.expand(paths, keepMissing: true)
+        let policies = try files.map { try LoadedPlan.policy(for: $0, global, cache: &cache) }
+        let stdinBytes = try files.contains("-") ? StandardStreams.read("-") : nil
+        let count = files.count
+        // Plans are independent: check them on every core; print each as soon as it and all
+        // before it are done, so results stream in the order given.
+        let results = Mutex([Result<CheckResult, FileError>?](repeating: nil, count: count))
+        let done = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                let r: Result<CheckResult, FileError>
+                do throws(FileError) {
+                    let bytes: [UInt8]
+                    if files[i] == "-", let stdinBytes { bytes = stdinBytes } else { bytes = try AtomicFile.read(files[i]) }
+                    r = .success(Checker.check(bytes: bytes, file: StandardStreams.display(files[i]), policy: policies[i]))
+                } catch { r = .failure(error) }
+                results.withLock { $0[i] = r }
+                done[i].signal()
             }
         }
-        print(out, terminator: "")
+        var progress = CheckProgress(total: count)
+        for i in 0..<count {
+            done[i].wait()
+            let r = results.withLock { results in
+                defer { results[i] = nil }
+                return results[i]!
+            }
+            progress.clear()
+            switch r {
+            case .failure(let error):
+                let what = AtomicFile.exists(error.path) ? "cannot be read: \(error.what)"
+                    : "cannot be read: no such file or folder; give a plan file (.yaml) or a folder of them"
+                printError("\(error.path): \(what)")
+                worst = 2
+            case .success(let result):
+                StandardStreams.writeOut(json ? CheckOutput.json(result) + "\n" : CheckOutput.text(result))
+                let failed = result.count(.error) > 0 || (strict && result.unacknowledgedWarnings > 0)
+                worst = max(worst, result.unreadable ? 2 : failed ? 1 : 0)
+            }
+            progress.show(done: i + 1)
+        }
+        progress.clear()
         if worst != 0 { throw ExitCode(worst) }
     }
 }
 
+/// "checked 120 of 3,000 plans" on standard error, redrawn in place at most ten times a second,
+/// only when standard error is a terminal (never in a pipe or a log).
+struct CheckProgress {
+    let total: Int
+    let enabled: Bool
+    private var shown = false
+    private var last = DispatchTime(uptimeNanoseconds: 0)
+
+    init(total: Int, enabled: Bool = StandardStreams.stderrIsTerminal) {
+        self.total = total
+        self.enabled = enabled && total > 1
+        show(done: 0)
+    }
+
+    mutating func show(done: Int) {
+        guard enabled, done < total else { return }
+        let now = DispatchTime.now()
+        guard done == 0 || now.uptimeNanoseconds - last.uptimeNanoseconds > 100_000_000 else { return }
+        last = now
+        printError("\rchecked \(done) of \(total) plans…", newline: false)
+        shown = true
+    }
+
+    /// Removes the line before anything else is printed.
+    mutating func clear() {
+        guard shown else { return }
+        printError("\r\u{1B}[K", newline: false)
+        shown = false
+    }
+}
+
 enum PlanFiles {
-    /// Files as given; folders expanded to their `*.yaml` files, sorted.
-    static func expand(_ paths: [String]) throws -> [String] {
+    /// Files as given (`-` for standard input); folders expanded to their `*.yaml` files, sorted.
+    /// A missing path is bad input, or with `keepMissing` kept in its place for the caller to
+    /// report when it tries to read it.
+    static func expand(_ paths: [String], keepMissing: Bool = false) throws -> [String] {
         var out: [String] = []
         for path in paths {
+            guard path != "-" else { out.append(path); continue }
             guard AtomicFile.isFolder(path) else {
-                guard AtomicFile.exists(path) else {
+                guard keepMissing || AtomicFile.exists(path) else {
                     throw CLIError("\(path): no such file or folder; give a plan file (.yaml) or a folder of them")
                 }
                 out.append(path)

@@ -12,18 +12,26 @@ struct LoadedPlan {
     var costing: Costing { result.costing ?? Coster.cost(plan) }
 
     static func load(_ path: String, _ global: GlobalOptions, cache: inout [String: Policy]) throws -> LoadedPlan {
-        let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(path) } catch { throw CLIError("\(error.path): cannot be read: \(error.what)") }
-        let policy = try StoreLocation.policy(for: path, global, cache: &cache)
-        let result = Checker.check(bytes: bytes, file: path, policy: policy)
+        let bytes = try StandardStreams.read(path)
+        let policy = try LoadedPlan.policy(for: path, global, cache: &cache)
+        let result = Checker.check(bytes: bytes, file: StandardStreams.display(path), policy: policy)
         guard !result.unreadable else {
             throw CLIError(CheckOutput.text(result).trimmingCharacters(in: .newlines))
         }
         return LoadedPlan(path: path, bytes: bytes, result: result, policy: policy)
     }
 
+    /// The policy for a plan file; for standard input (`-`), the named store's, else the standard
+    /// one (never a `config.yaml` in the current folder).
+    static func policy(for path: String, _ global: GlobalOptions, cache: inout [String: Policy]) throws -> Policy {
+        guard path == "-" else { return try StoreLocation.policy(for: path, global, cache: &cache) }
+        guard StoreLocation.explicit(global) != nil else { return .standard }
+        return try StoreLocation.policy(for: path, global, cache: &cache)
+    }
+
     /// The sign-off status: not signed, or signed and verified (or not) with a trusted key.
     func signOff(_ global: GlobalOptions) -> SignOffStatus {
+        guard path != "-" else { return .notSigned }
         let sigPath = path + ".minisig"
         guard AtomicFile.exists(sigPath), let bytes = try? AtomicFile.read(sigPath),
               case .success(let text) = decodeUTF8(bytes) else { return .notSigned }
@@ -48,9 +56,9 @@ struct LoadedPlan {
     }
 }
 
-/// Writes output to a file (atomically, 0600) or to standard output.
+/// Writes output to a file (atomically, 0600) or to standard output (no `-o`, or `-o -`).
 func emit(_ text: String, to output: String?, force: Bool = true) throws {
-    guard let output else {
+    guard let output, output != "-" else {
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         return
     }

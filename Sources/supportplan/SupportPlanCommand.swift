@@ -13,7 +13,14 @@ struct SupportPlanCommand: ParsableCommand {
         abstract: "Write, check, cost and sign off person-centred support plans.",
         discussion: """
             Plans are plain YAML files (format supportplan/1). `check` validates them, `totals` \
-            prints the costing, `new` starts one from a template.
+            prints the costing, `new` starts one from a template. With no command, on a terminal: \
+            the store's plans and review queue. `supportplan help COMMAND` for each command.
+
+            Examples:
+              supportplan check plans/
+              supportplan new --template self-written -o my-plan.yaml
+              supportplan render my-plan.yaml --as html -o my-plan.html
+              supportplan --store /srv/plans
             """,
         version: PlanCoreVersion.string,
         subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self,
@@ -52,9 +59,9 @@ struct CLIError: Error {
     init(_ message: String) { self.message = message }
 }
 
-func printError(_ text: String) {
+func printError(_ text: String, newline: Bool = true) {
     var err = StandardError()
-    print(text, to: &err)
+    print(text, terminator: newline ? "\n" : "", to: &err)
 }
 
 struct StandardError: TextOutputStream {
