@@ -41,7 +41,9 @@ struct CheckCommand: ParsableCommand {
         // A missing path is reported in its place and the others are still checked (exit 2 at the end).
         let files = try PlanFiles.expand(paths, keepMissing: true)
         let policies = try files.map { try LoadedPlan.policy(for: $0, global, cache: &cache) }
-        let stdinBytes = try files.contains("-") ? StandardStreams.read("-") : nil
+        guard files.filter({ $0 == "-" }).count <= 1 else {
+            throw CLIError("-: standard input can be read only once; name the other plans as files")
+        }
         let count = files.count
         // Plans are independent: check them on every core; print each as soon as it and all
         // before it are done, so results stream in the order given.
@@ -52,7 +54,8 @@ struct CheckCommand: ParsableCommand {
                 let r: Result<CheckResult, FileError>
                 do throws(FileError) {
                     let bytes: [UInt8]
-                    if files[i] == "-", let stdinBytes { bytes = stdinBytes } else { bytes = try AtomicFile.read(files[i]) }
+                    // Standard input is read in its turn, so the plans before it are printed meanwhile.
+                    bytes = files[i] == "-" ? StandardStreams.readAll(fd: 0) : try AtomicFile.read(files[i])
                     r = .success(Checker.check(bytes: bytes, file: StandardStreams.display(files[i]), policy: policies[i]))
                 } catch { r = .failure(error) }
                 results.withLock { $0[i] = r }

@@ -22,7 +22,7 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A plan file.", valueName: "FILE")) var file: String
     @Option(name: .long, help: "Template for a new file (see `supportplan new --list`).",
-            completion: .custom { words, _, _ in PlanTemplates.completionNames(words) })
+            completion: .custom { words, _, prefix in PlanTemplates.completionNames(words).filter { $0.hasPrefix(prefix) } })
     var template = "self-written"
 
     func run() throws {

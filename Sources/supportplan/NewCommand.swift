@@ -26,7 +26,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: "The template's name (see --list).",
-            completion: .custom { words, _, _ in PlanTemplates.completionNames(words) })
+            completion: .custom { words, _, prefix in PlanTemplates.completionNames(words).filter { $0.hasPrefix(prefix) } })
     var template: String?
 
     @Flag(name: .long, help: "List the templates there are, one name a line, and where they are.")
