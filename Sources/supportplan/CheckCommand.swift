@@ -4,25 +4,26 @@ import Foundation
 import PlanCore
 import Synchronization
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate plans and print every finding.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             A folder is checked recursively (every *.yaml file except config.yaml and hidden files); \
             - reads one plan from standard input. Each file's result is printed as soon as it is \
             done, in the order given; a path that is missing or cannot be read is reported and the \
             others are still checked. --json writes one object a line (JSON Lines), described by \
             docs/check-output.schema.json. Exit status: 0 no errors, 1 at least one error (or, with \
             --strict, an unacknowledged warning), 2 a file that cannot be read or is not YAML.
-
-            Examples:
-              supportplan check plans/
-              supportplan check --strict plan.yaml other-plan.yaml
-              supportplan check --json plans/ | jq -c 'select(.summary.errors > 0) | .file'
-              git show HEAD:plans/SP-2026-7KQ4XM.yaml | supportplan check -
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan check plans/",
+        "supportplan check --strict plan.yaml other-plan.yaml",
+        "supportplan check --json plans/ | jq -c 'select(.summary.errors > 0) | .file'",
+        "git show HEAD:plans/SP-2026-7KQ4XM.yaml | supportplan check -",
+    ]
 
     @OptionGroup var global: GlobalOptions
 

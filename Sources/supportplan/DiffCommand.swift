@@ -3,21 +3,22 @@
 import ArgumentParser
 import PlanCore
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What changed between two versions of a plan: needs, outcomes, support lines and money.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Exit status: 0 the plans are the same, 1 they differ, 2 a plan cannot be read (or an \
             option is wrong). Plans with different ids are compared too, with a warning. Either \
             plan may be - for standard input.
-
-            Examples:
-              supportplan diff signed/SP-2026-7KQ4XM-v1.yaml plans/SP-2026-7KQ4XM.yaml
-              supportplan diff --json old.yaml new.yaml
-              git show HEAD~1:plans/SP-2026-7KQ4XM.yaml | supportplan diff - plans/SP-2026-7KQ4XM.yaml
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan diff signed/SP-2026-7KQ4XM-v1.yaml plans/SP-2026-7KQ4XM.yaml",
+        "supportplan diff --json old.yaml new.yaml",
+        "git show HEAD~1:plans/SP-2026-7KQ4XM.yaml | supportplan diff - plans/SP-2026-7KQ4XM.yaml",
+    ]
 
     @OptionGroup var global: GlobalOptions
     @Flag(name: .long, help: "One JSON object: each change, and both plans' totals in pence.") var json = false

@@ -5,19 +5,20 @@ import PlanCore
 import PlanUI
 import TerminalKit
 
-struct EditCommand: ParsableCommand {
+struct EditCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Open a plan in the full-screen editor (creates it from a template if missing).",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             F1 in the editor lists its keys; docs/editor.md has them all. A missing FILE is \
             started from --template (self-written unless you name another).
-
-            Examples:
-              supportplan edit plans/SP-2026-7KQ4XM.yaml
-              supportplan edit --template older-person-home-care new-plan.yaml
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan edit plans/SP-2026-7KQ4XM.yaml",
+        "supportplan edit --template older-person-home-care new-plan.yaml",
+    ]
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A plan file.", valueName: "FILE")) var file: String

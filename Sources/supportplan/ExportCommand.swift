@@ -5,23 +5,24 @@ import PlanCore
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export support lines and totals as CSV or JSON.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             csv: one row per support line of every plan (RFC 4180, UTF-8; --bom for spreadsheets \
             that need it), money as plain decimals. json: per plan, the whole plan with money in \
             pence, each line's cost and the totals (one object per line for several plans); the \
             schema is docs/plan-export.schema.json. --redact replaces names, dates of birth, \
             references and free text with placeholders, keeping structure and money.
-
-            Examples:
-              supportplan export plans/ --as csv --bom -o lines.csv
-              supportplan export plan.yaml --as json --redact
-              cat plan.yaml | supportplan export - --as json -o -
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan export plans/ --as csv --bom -o lines.csv",
+        "supportplan export plan.yaml --as json --redact",
+        "cat plan.yaml | supportplan export - --as json -o -",
+    ]
 
     @OptionGroup var global: GlobalOptions
 

@@ -8,20 +8,21 @@ import PlanDocuments
 import PlanUI
 import TerminalKit
 
-struct GuideCommand: ParsableCommand {
+struct GuideCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Write your own plan, one question at a time, in plain words.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Full screen when it can; plain numbered questions with --plain, TERM=dumb, or when \
             input or output is not a terminal (screen readers, braille). Stop at any time; run it \
             again to carry on where you left off.
-
-            Examples:
-              supportplan guide my-plan.yaml
-              supportplan guide --plain my-plan.yaml
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan guide my-plan.yaml",
+        "supportplan guide --plain my-plan.yaml",
+    ]
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Your plan file (made if it does not exist).", valueName: "FILE")) var file: String

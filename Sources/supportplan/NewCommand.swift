@@ -5,23 +5,24 @@ import ArgumentParser
 import Foundation
 import PlanCore
 
-struct NewCommand: ParsableCommand {
+struct NewCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a new plan from a template.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Templates: \(PlanTemplates.bundledNames.joined(separator: ", ")), and any the store \
             adds in its templates/plans folder. They come from --templates DIR, else the store's \
             templates/ folder, else the installed ones (share/supportplan/templates beside the \
             program's bin/); never the current folder.
-
-            Examples:
-              supportplan new --list
-              supportplan new --template self-written -o my-plan.yaml
-              supportplan new --template older-person-home-care --store /srv/plans
-              supportplan new --template young-adult-pa -o - | less
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan new --list",
+        "supportplan new --template self-written -o my-plan.yaml",
+        "supportplan new --template older-person-home-care --store /srv/plans",
+        "supportplan new --template young-adult-pa -o - | less",
+    ]
 
     @OptionGroup var global: GlobalOptions
 

@@ -5,23 +5,24 @@ import PlanDocuments
 
 extension DocumentFormat: ExpressibleByArgument {}
 
-struct RenderCommand: ParsableCommand {
+struct RenderCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Write the plan as a document people can read and print.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             text and markdown: the whole plan in the person's words, with the costing and sign-off. \
             html: one self-contained page that prints on A4. easy-read: short sentences in plain \
             words, large type (HTML). Document templates (documents/*.mustache) come from \
             --templates DIR, else the store's templates/ folder, else the installed ones \
             (share/supportplan/templates beside the program's bin/); never the current folder.
-
-            Examples:
-              supportplan render plans/SP-2026-7KQ4XM.yaml --as html -o plan.html
-              supportplan render plan.yaml --as easy-read -o plan-easy-read.html
-              cat plan.yaml | supportplan render - --as text -o - | less
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan render plans/SP-2026-7KQ4XM.yaml --as html -o plan.html",
+        "supportplan render plan.yaml --as easy-read -o plan-easy-read.html",
+        "cat plan.yaml | supportplan render - --as text -o - | less",
+    ]
 
     @OptionGroup var global: GlobalOptions
 

@@ -7,32 +7,34 @@ import TerminalKit
 import Glibc
 #endif
 
-struct SupportPlanCommand: ParsableCommand {
+struct SupportPlanCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "supportplan",
         abstract: "Write, check, cost and sign off person-centred support plans.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Plans are plain YAML files (format supportplan/1). `check` validates them, `totals` \
             prints the costing, `new` starts one from a template. With no command, on a terminal: \
             the store's plans and review queue. `supportplan help COMMAND` for each command.
-
-            Examples:
-              supportplan check plans/
-              supportplan new --template self-written -o my-plan.yaml
-              supportplan render my-plan.yaml --as html -o my-plan.html
-              supportplan --store /srv/plans
-            """,
+            """, examples),
         version: PlanCoreVersion.string,
         subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self,
                       SubmitCommand.self, ReturnCommand.self, SignCommand.self, VerifyCommand.self, DiffCommand.self,
                       KeygenCommand.self, LogCommand.self, EditCommand.self, GuideCommand.self, TerminalDemoCommand.self, SaveTrialCommand.self, TamperTrialCommand.self, FuzzTrialCommand.self]
     )
 
+    static let examples = [
+        "supportplan check plans/",
+        "supportplan new --template self-written -o my-plan.yaml",
+        "supportplan render my-plan.yaml --as html -o my-plan.html",
+        "supportplan --store /srv/plans",
+    ]
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
-            print(SupportPlanCommand.helpMessage())
+            let text = HelpExamples.appended(to: SupportPlanCommand.helpMessage())
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
         }
         try PlanListCommand.run(global)

@@ -4,22 +4,23 @@ import ArgumentParser
 import Foundation
 import PlanCore
 
-struct TotalsCommand: ParsableCommand {
+struct TotalsCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "totals",
         abstract: "Print the costing: each line's weekly and annual cost, totals and the budget left.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             The table is as wide as the terminal ($COLUMNS, else the window's width; 80 when the \
             output is not a terminal). --json gives the lines and totals in pence, as `export --as \
             json` does, without the plan. Exit status: 0 costed, 1 the plan cannot be costed, 2 it \
             cannot be read.
-
-            Examples:
-              supportplan totals plans/SP-2026-7KQ4XM.yaml
-              supportplan totals --json plan.yaml | jq .totals.remaining_pence
-              cat plan.yaml | supportplan totals -
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan totals plans/SP-2026-7KQ4XM.yaml",
+        "supportplan totals --json plan.yaml | jq .totals.remaining_pence",
+        "cat plan.yaml | supportplan totals -",
+    ]
 
     @OptionGroup var global: GlobalOptions
 

@@ -99,38 +99,15 @@ final class Collected: @unchecked Sendable {
     @Test func progressOnlyWhenStandardErrorIsATerminal() throws {
         let plain = try Binary.run(["check", examples[0], examples[1]])
         #expect(plain.err.isEmpty, "no progress in a pipe: \(plain.err)")
-        // Standard error on a pseudo-terminal, standard output still a pipe.
-        let master = posix_openpt(O_RDWR | O_NOCTTY)
-        #expect(master >= 0)
-        defer { close(master) }
-        #expect(grantpt(master) == 0 && unlockpt(master) == 0)
-        let slave = open(String(cString: ptsname(master)), O_RDWR | O_NOCTTY)
-        #expect(slave >= 0)
-        let p = Process()
-        p.executableURL = Binary.url
-        p.arguments = ["check", examples[0], examples[1], examples[0]]
-        let output = Pipe()
-        p.standardOutput = output
-        p.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        close(slave)
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 200) > 0 else { break }
-            let n = read(master, &buffer, buffer.count)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        let err = String(decoding: bytes, as: UTF8.self)
-        #expect(p.terminationStatus == 0)
-        #expect(err.contains("checked 0 of 3 plans"), "\(err.debugDescription)")
-        #expect(err.hasSuffix("\r\u{1B}[K"), "the progress line is cleared at the end: \(err.debugDescription)")
-        let stdout = String(decoding: out, as: UTF8.self)
+        // Standard error on a pseudo-terminal (script(1) makes one), standard output a file.
+        let dir = try Binary.tempDir()
+        let outFile = dir.appendingPathComponent("out.txt").path
+        let command = "\(Binary.url.path) check \(examples[0]) \(examples[1]) \(examples[0]) > \(outFile)"
+        let r = try Binary.run(["-q", "-e", "-c", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("checked 0 of 3 plans"), "\(r.out.debugDescription)")
+        #expect(r.out.hasSuffix("\r\u{1B}[K"), "the progress line is cleared at the end: \(r.out.debugDescription)")
+        let stdout = try String(contentsOfFile: outFile, encoding: .utf8)
         #expect(!stdout.contains("checked"))
         #expect(stdout.components(separatedBy: ": 0 errors").count == 4)
     }

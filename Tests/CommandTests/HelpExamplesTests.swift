@@ -7,9 +7,10 @@ import Testing
     /// The subcommands `supportplan --help` lists.
     static func listedCommands() throws -> [String] {
         let help = try Binary.run(["--help"]).out
-        let section = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first ?? ""
+        let section = (help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first ?? "").components(separatedBy: "\n\n")[0]
         return section.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("  "), let word = line.split(separator: " ").first, !word.hasPrefix("-") else { return nil }
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first,
+                  !word.hasPrefix("-") else { return nil }
             return String(word)
         }.filter { $0 != "help" }
     }
@@ -18,9 +19,9 @@ import Testing
     /// get their examples there. Every other listed command is checked here.
     static let rewrittenElsewhere: Set<String> = ["submit", "return", "sign", "verify", "keygen", "log"]
 
-    /// The "Examples:" block at the end of a help text, one command a line.
+    /// The "EXAMPLES:" block at the end of a help text, one command a line.
     static func examples(_ help: String) -> [String]? {
-        guard let range = help.range(of: "Examples:\n", options: .backwards) else { return nil }
+        guard let range = help.range(of: "\nEXAMPLES:\n", options: .backwards) else { return nil }
         return help[range.upperBound...].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
@@ -43,10 +44,23 @@ import Testing
                 #expect(example.contains("supportplan \(command)".trimmingCharacters(in: .whitespaces)),
                         "\(command): an example that does not run it: \(example)")
             }
-            #expect(!r.out.hasSuffix("Examples:\n"))
-            #expect(r.out.range(of: "OPTIONS:")!.lowerBound < r.out.range(of: "Examples:")!.lowerBound || command.isEmpty,
-                    "\(command): the examples are not at the end")
+            // Nothing but examples after the heading: no other section, every line indented.
+            let tail = r.out.components(separatedBy: "\nEXAMPLES:\n").last ?? ""
+            #expect(tail.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") }, "\(command): the examples are not at the end")
+            #expect(r.out.range(of: "OPTIONS:")!.lowerBound < r.out.range(of: "EXAMPLES:")!.lowerBound)
+            // `supportplan help COMMAND` shows the same.
+            if !command.isEmpty { #expect(try Binary.run(["help", command]).out == r.out) }
         }
+    }
+
+    @Test func theManualPageGetsTheExamplesToo() throws {
+        let dump = try Binary.run(["--experimental-dump-help"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(dump.out.utf8)) as? [String: Any])
+        let subcommands = try #require((object["command"] as? [String: Any])?["subcommands"] as? [[String: Any]])
+        let check = try #require(subcommands.first { $0["commandName"] as? String == "check" })
+        #expect((check["discussion"] as? String)?.contains("Examples:\n  supportplan check plans/") == true)
+        // --help itself has them once, at the end.
+        #expect(try Binary.run(["check", "--help"]).out.components(separatedBy: "supportplan check plans/").count == 2)
     }
 
     @Test func examplesParse() throws {

@@ -129,12 +129,16 @@ import Testing
     }
 
     @Test func completionOffersTheTemplateNames() throws {
-        let r = try Binary.run(["---completion", "new", "--", "--template", ""])
+        // What the generated scripts run: ---completion SUBCOMMAND -- OPTION WORD-INDEX CURSOR WORDS…
+        let r = try Binary.run(["---completion", "new", "--", "--template", "3", "0", "supportplan", "new", "--template", ""])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.split(separator: "\n").map(String.init) == ["older-person-home-care", "self-written", "young-adult-pa"])
         let store = try Binary.tempDir()
         try Self.templatesFolder(at: store.appendingPathComponent("templates"), planName: "council-review", mark: "m")
-        let fromStore = try Binary.run(["---completion", "new", "--", "--store", store.path, "--template", ""])
+        let fromStore = try Binary.run(["---completion", "new", "--", "--template", "5", "0",
+                                        "supportplan", "new", "--store", store.path, "--template", ""])
         #expect(fromStore.out == "council-review\n")
+        let prefixed = try Binary.run(["---completion", "edit", "--", "--template", "3", "1", "supportplan", "edit", "--template", "y"])
+        #expect(prefixed.out == "young-adult-pa\n")
     }
 }
