@@ -30,6 +30,7 @@ enum Binary {
         if let dir { p.currentDirectoryURL = dir }
         var environment = ProcessInfo.processInfo.environment
         environment["SUPPORTPLAN_STORE"] = nil
+        environment["COLUMNS"] = nil  // tables are 80 wide unless a test says otherwise
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe()
