@@ -5,19 +5,30 @@ import PlanCore
 import PlanUI
 import TerminalKit
 
-struct EditCommand: ParsableCommand {
+struct EditCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Open a plan in the full-screen editor (creates it from a template if missing)."
+        abstract: "Open a plan in the full-screen editor (creates it from a template if missing).",
+        discussion: HelpExamples.discussion("""
+            F1 in the editor lists its keys; docs/editor.md has them all. A missing FILE is \
+            started from --template (self-written unless you name another).
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan edit plans/SP-2026-7KQ4XM.yaml",
+        "supportplan edit --template older-person-home-care new-plan.yaml",
+    ]
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A plan file.", valueName: "FILE")) var file: String
-    @Option(name: .long, help: "Template for a new file.") var template = "self-written"
+    @Option(name: .long, help: "Template for a new file (see `supportplan new --list`).",
+            completion: .custom { words, _, prefix in PlanTemplates.completionNames(words).filter { $0.hasPrefix(prefix) } })
+    var template = "self-written"
 
     func run() throws {
         if !AtomicFile.exists(file) {
-            let folder = try PlanTemplates.folder(override: nil)
+            let folder = try PlanTemplates.folder(override: nil, store: PlanTemplates.store(global, file: file))
             guard let plan = PlanTemplates.newPlan(template, in: folder) else {
                 throw CLIError("no template '\(template)' to start \(file) from")
             }

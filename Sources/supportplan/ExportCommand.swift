@@ -5,22 +5,28 @@ import PlanCore
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export support lines and totals as CSV or JSON.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             csv: one row per support line of every plan (RFC 4180, UTF-8; --bom for spreadsheets \
             that need it), money as plain decimals. json: per plan, the whole plan with money in \
             pence, each line's cost and the totals (one object per line for several plans); the \
             schema is docs/plan-export.schema.json. --redact replaces plan ids, names, dates of birth, \
             references and free text with placeholders, keeping structure and money.
-            """
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan export plans/ --as csv --bom -o lines.csv",
+        "supportplan export plan.yaml --as json --redact",
+        "cat plan.yaml | supportplan export - --as json -o -",
+    ]
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "FILE|DIR"))
+    @Argument(help: ArgumentHelp("Plan files or folders (- for standard input).", valueName: "FILE|DIR"))
     var paths: [String]
 
     @Option(name: .customLong("as"), help: "csv or json.")
@@ -32,7 +38,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Start the CSV with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of to standard output.", valueName: "OUT"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of to standard output (- for standard output).", valueName: "OUT"))
     var output: String?
 
     func run() throws {
@@ -44,7 +50,7 @@ struct ExportCommand: ParsableCommand {
             let plan = redact ? Redaction.redact(loaded.plan, number: i + 1) : loaded.plan
             switch format {
             case .csv: rows += PlanExport.csvRows(plan, loaded.costing)
-            case .json: objects.append(PlanExport.json(plan, loaded.costing, file: redact ? "[file]" : file))
+            case .json: objects.append(PlanExport.json(plan, loaded.costing, file: redact ? "[file]" : StandardStreams.display(file)))
             }
         }
         let text = format == .csv ? PlanExport.csv(rows, byteOrderMark: bom) : objects.joined(separator: "\n") + "\n"

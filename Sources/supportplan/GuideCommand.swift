@@ -8,18 +8,28 @@ import PlanDocuments
 import PlanUI
 import TerminalKit
 
-struct GuideCommand: ParsableCommand {
+struct GuideCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "guide",
-        abstract: "Write your own plan, one question at a time, in plain words."
+        abstract: "Write your own plan, one question at a time, in plain words.",
+        discussion: HelpExamples.discussion("""
+            Full screen when it can; plain numbered questions with --plain, TERM=dumb, or when \
+            input or output is not a terminal (screen readers, braille). Stop at any time; run it \
+            again to carry on where you left off.
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan guide my-plan.yaml",
+        "supportplan guide --plain my-plan.yaml",
+    ]
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Your plan file (made if it does not exist).", valueName: "FILE")) var file: String
 
     func run() throws {
         if !AtomicFile.exists(file) {
-            let folder = try PlanTemplates.folder(override: nil)
+            let folder = try PlanTemplates.folder(override: nil, store: PlanTemplates.store(global, file: file))
             guard let plan = PlanTemplates.newPlan("self-written", in: folder) else {
                 throw CLIError("the self-written template cannot be read")
             }
@@ -51,11 +61,8 @@ struct GuideCommand: ParsableCommand {
 
     /// Writes `<name>-easy-read.html` beside the plan; returns what to tell the person.
     func writeEasyRead(state: GuideState) throws -> String {
-        let folder = try PlanTemplates.folder(override: nil)
-        let renderer = try DocumentRenderer(templatesFolder: folder) { path in
-            guard case .success(let t) = decodeUTF8(try AtomicFile.read(path)) else { throw CLIError("\(path): not UTF-8") }
-            return t
-        }
+        let folder = try PlanTemplates.folder(override: nil, store: PlanTemplates.store(global, file: file), kind: .documents)
+        let renderer = try PlanTemplates.documentRenderer(in: folder)
         let html = renderer.render(.easyRead, plan: state.plan, costing: Coster.cost(state.plan), findings: [],
                                    signOff: .notSigned, policy: state.policy)
         let out = (file.hasSuffix(".yaml") ? String(file.dropLast(5)) : file) + "-easy-read.html"

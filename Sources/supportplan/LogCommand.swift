@@ -56,3 +56,7 @@ struct LogCommand: ParsableCommand {
         }
     }
 }
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}

@@ -1,37 +1,63 @@
-/// `supportplan new --template NAME [-o FILE]`: a new plan from `templates/plans/NAME.yaml`,
-/// with a fresh id and today's date. Without `-o` it goes to `<store>/plans/<id>.yaml`.
+/// `supportplan new --template NAME [-o FILE]`: a new plan from the template `plans/NAME.yaml`,
+/// with a fresh id and today's date. Without `-o` it goes to `<store>/plans/<id>.yaml`; with
+/// `-o -` to standard output. `new --list` names the templates there are.
 import ArgumentParser
 import Foundation
 import PlanCore
 
-struct NewCommand: ParsableCommand {
+struct NewCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a new plan from a template.",
-        discussion: "Templates: \(PlanTemplates.bundledNames.joined(separator: ", ")). Use --templates DIR for your own."
+        discussion: HelpExamples.discussion("""
+            Templates: \(PlanTemplates.bundledNames.joined(separator: ", ")), and any the store \
+            adds in its templates/plans folder. They come from --templates DIR, else the store's \
+            templates/ folder, else the installed ones (share/supportplan/templates beside the \
+            program's bin/); never the current folder.
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan new --list",
+        "supportplan new --template self-written -o my-plan.yaml",
+        "supportplan new --template older-person-home-care --store /srv/plans",
+        "supportplan new --template young-adult-pa -o - | less",
+    ]
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "The template's name.")
-    var template: String
+    @Option(name: .long, help: "The template's name (see --list).",
+            completion: .custom { words, _, prefix in PlanTemplates.completionNames(words).filter { $0.hasPrefix(prefix) } })
+    var template: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the plan.", valueName: "FILE"))
+    @Flag(name: .long, help: "List the templates there are, one name a line, and where they are.")
+    var list = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the plan (- for standard output).", valueName: "FILE"))
     var output: String?
 
     @Option(name: .long, help: "The plan's id (default: a new one).")
     var id: String?
 
-    @Option(name: .long, help: ArgumentHelp("A folder of templates to use instead.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("A folder of templates to use instead.", valueName: "DIR"),
+            completion: .directory)
     var templates: String?
 
     @Flag(name: .long, help: "Replace the output file if it exists.")
     var force = false
 
     func run() throws {
-        let folder = try PlanTemplates.folder(override: templates)
+        let folder = try PlanTemplates.folder(override: templates, store: PlanTemplates.store(global))
+        if list {
+            for name in PlanTemplates.names(in: folder) { print(name) }
+            printError("(templates in \(folder)/plans)")
+            return
+        }
+        guard let template else {
+            throw CLIError("give --template NAME (one of: \(PlanTemplates.names(in: folder).joined(separator: ", "))), or --list")
+        }
         let path = "\(folder)/plans/\(template).yaml"
-        guard AtomicFile.exists(path) else {
+        guard !template.contains("/"), AtomicFile.exists(path) else {
             let names = PlanTemplates.names(in: folder)
             throw CLIError("no template '\(template)' in \(folder)/plans; choose one of: \(names.joined(separator: ", "))")
         }
@@ -44,6 +70,10 @@ struct NewCommand: ParsableCommand {
         let planID = id ?? PlanTemplates.newID(today: today)
         guard PlanID.isValid(planID) else { throw CLIError("--id '\(PlanID.shown(planID))' is not a plan id: \(PlanID.rule)") }
         let plan = PlanTemplates.instantiate(text, id: planID, today: today)
+        if output == "-" {
+            try emit(plan, to: output)
+            return
+        }
         let target: String
         if let output {
             target = output

@@ -12,20 +12,28 @@ struct LoadedPlan {
     var costing: Costing { result.costing ?? Coster.cost(plan) }
 
     static func load(_ path: String, _ global: GlobalOptions, cache: inout [String: Policy]) throws -> LoadedPlan {
-        let policy = try StoreLocation.policy(for: path, global, cache: &cache)
-        let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(path, limit: policy.maxFileBytes) } catch { throw CLIError(error.readReport) }
-        let result = Checker.check(bytes: bytes, file: path, policy: policy)
+        let policy = try LoadedPlan.policy(for: path, global, cache: &cache)
+        let bytes = try StandardStreams.read(path, limit: policy.maxFileBytes)
+        let result = Checker.check(bytes: bytes, file: StandardStreams.display(path), policy: policy)
         guard !result.unreadable else {
             throw CLIError(CheckOutput.text(result).trimmingCharacters(in: .newlines))
         }
         return LoadedPlan(path: path, bytes: bytes, result: result, policy: policy)
     }
 
+    /// The policy for a plan file; for standard input (`-`), the named store's, else the standard
+    /// one (never a `config.yaml` in the current folder).
+    static func policy(for path: String, _ global: GlobalOptions, cache: inout [String: Policy]) throws -> Policy {
+        guard path == "-" else { return try StoreLocation.policy(for: path, global, cache: &cache) }
+        guard global.store != nil || StoreLocation.environment("SUPPORTPLAN_STORE") != nil else { return .standard }
+        return try StoreLocation.policy(for: path, global, cache: &cache)
+    }
+
     /// The sign-off status, checked against the store's signed config: a signed record is
     /// verified; a plan that says signed-off must be its signed record. Outside a store, a
     /// signature cannot be checked and says so.
     func signOff(_ global: GlobalOptions) -> SignOffStatus {
+        guard path != "-" else { return .notSigned }
         guard let store = StoreLocation.located(global) else {
             guard AtomicFile.exists(path + ".minisig") || plan.status == .signedOff else { return .notSigned }
             return .signed(signer: "unknown", role: "", decision: "", time: "", keyID: "",
@@ -35,10 +43,10 @@ struct LoadedPlan {
     }
 }
 
-/// Writes output to a file (atomically, 0600) or to standard output (control characters other
-/// than line ends and tabs shown visibly there: `SafeText.terminal`).
+/// Writes output to a file (atomically, 0600) or to standard output (no `-o`, or `-o -`;
+/// control characters other than line ends and tabs shown visibly there: `SafeText.terminal`).
 func emit(_ text: String, to output: String?, force: Bool = true) throws {
-    guard let output else {
+    guard let output, output != "-" else {
         let safe = SafeText.terminal(text)
         print(safe, terminator: safe.hasSuffix("\n") ? "" : "\n")
         return

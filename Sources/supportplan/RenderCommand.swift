@@ -5,26 +5,34 @@ import PlanDocuments
 
 extension DocumentFormat: ExpressibleByArgument {}
 
-struct RenderCommand: ParsableCommand {
+struct RenderCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Write the plan as a document people can read and print.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             text and markdown: the whole plan in the person's words, with the costing and sign-off. \
             html: one self-contained page that prints on A4. easy-read: short sentences in plain \
-            words, large type (HTML). Templates: templates/documents/*.mustache, or --templates DIR.
-            """
+            words, large type (HTML). Document templates (documents/*.mustache) come from \
+            --templates DIR, else the store's templates/ folder, else the installed ones \
+            (share/supportplan/templates beside the program's bin/); never the current folder.
+            """, examples)
     )
+
+    static let examples = [
+        "supportplan render plans/SP-2026-7KQ4XM.yaml --as html -o plan.html",
+        "supportplan render plan.yaml --as easy-read -o plan-easy-read.html",
+        "cat plan.yaml | supportplan render - --as text -o - | less",
+    ]
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("A plan file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("A plan file (- for standard input).", valueName: "FILE"))
     var file: String
 
     @Option(name: .customLong("as"), help: "text, markdown, html or easy-read.")
     var format: DocumentFormat
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of to standard output.", valueName: "OUT"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of to standard output (- for standard output).", valueName: "OUT"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder of templates to use instead.", valueName: "DIR"))
@@ -33,22 +41,11 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var cache: [String: Policy] = [:]
         let loaded = try LoadedPlan.load(file, global, cache: &cache)
-        let folder = try PlanTemplates.folder(override: templates)
-        let renderer: DocumentRenderer
-        do {
-            renderer = try DocumentRenderer(templatesFolder: folder) { path in
-                guard AtomicFile.exists(path) else { throw CLIError("\(path): the template is missing") }
-                guard case .success(let text) = decodeUTF8(try AtomicFile.read(path)) else {
-                    throw CLIError("\(path): the template is not UTF-8 text")
-                }
-                return text
-            }
-        } catch let error as TemplateError {
-            throw CLIError(error.description)
-        }
+        let folder = try PlanTemplates.folder(override: templates, store: PlanTemplates.store(global, file: file), kind: .documents)
+        let renderer = try PlanTemplates.documentRenderer(in: folder)
         let text = renderer.render(format, plan: loaded.plan, costing: loaded.costing, findings: loaded.result.findings,
                                    signOff: loaded.signOff(global), policy: loaded.policy)
         try emit(text, to: output)
-        if let output { printError("Wrote \(output) (\(format.rawValue)).") }
+        if let output, output != "-" { printError("Wrote \(output) (\(format.rawValue)).") }
     }
 }

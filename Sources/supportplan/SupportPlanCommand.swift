@@ -7,14 +7,15 @@ import TerminalKit
 import Glibc
 #endif
 
-struct SupportPlanCommand: ParsableCommand {
+struct SupportPlanCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
         commandName: "supportplan",
         abstract: "Write, check, cost and sign off person-centred support plans.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Plans are plain YAML files (format supportplan/1). `check` validates them, `totals` \
-            prints the costing, `new` starts one from a template.
-            """,
+            prints the costing, `new` starts one from a template. With no command, on a terminal: \
+            the store's plans and review queue. `supportplan help COMMAND` for each command.
+            """, examples),
         version: PlanCoreVersion.string,
         subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self,
                       InitCommand.self, TrustCommand.self, SignerCommand.self, ListCommand.self, ConfigCommand.self, SyncCommand.self,
@@ -22,11 +23,19 @@ struct SupportPlanCommand: ParsableCommand {
                       DiffCommand.self, KeygenCommand.self, LogCommand.self, EditCommand.self, GuideCommand.self, TerminalDemoCommand.self, SaveTrialCommand.self, TamperTrialCommand.self, FuzzTrialCommand.self]
     )
 
+    static let examples = [
+        "supportplan check plans/",
+        "supportplan new --template self-written -o my-plan.yaml",
+        "supportplan render my-plan.yaml --as html -o my-plan.html",
+        "supportplan --store /srv/plans",
+    ]
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
-            print(SupportPlanCommand.helpMessage())
+            let text = HelpExamples.appended(to: SupportPlanCommand.helpMessage())
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
         }
         try PlanListCommand.run(global)
@@ -53,10 +62,11 @@ struct CLIError: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// Standard error; control characters other than line ends and tabs shown visibly (`SafeText`).
-func printError(_ text: String) {
+/// Standard error; control characters other than line ends and tabs shown visibly (`SafeText`),
+/// except in `trusted` text the program itself made (the progress line's carriage return).
+func printError(_ text: String, newline: Bool = true, trusted: Bool = false) {
     var err = StandardError()
-    print(SafeText.terminal(text), to: &err)
+    print(trusted ? text : SafeText.terminal(text), terminator: newline ? "\n" : "", to: &err)
 }
 
 struct StandardError: TextOutputStream {

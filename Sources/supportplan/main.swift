@@ -25,7 +25,9 @@ do {
     let code = SupportPlanCommand.exitCode(for: error)
     let message = SupportPlanCommand.fullMessage(for: error)
     if code == .success {
-        print(message)
+        // Help ends with the command's examples.
+        let text = HelpExamples.appended(to: message)
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         exit(0)
     }
     printError(message)

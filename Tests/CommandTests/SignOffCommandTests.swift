@@ -165,7 +165,7 @@ import Testing
             .replacingOccurrences(of: "    quantity: 3.5\n", with: "    quantity: 7\n")
         try text.write(toFile: new, atomically: true, encoding: .utf8)
         let r = try run(s, ["diff", old, new])
-        #expect(r.status == 0)
+        #expect(r.status == 1, "diff exits 1 when the plans differ")
         #expect(r.out.contains("PW-2026-0117 version 1 → 2"))
         #expect(r.out.contains("~ S2 cost: £5,383.76 a year → £10,767.53 a year (+£5,383.77); quantity: 3.5 → 7"))
     }

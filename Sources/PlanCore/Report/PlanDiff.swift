@@ -3,28 +3,52 @@
 /// control characters (and line breaks inside values) visibly (`SafeText`).
 
 public enum PlanDiff {
+    /// One change: a line added, removed or changed (`id` nil for the money rows).
+    public struct Row: Sendable, Equatable {
+        public enum Change: String, Sendable { case added, removed, changed }
+        public var change: Change
+        public var id: String?
+        public var text: String
+        var line: String { "  \(change == .added ? "+" : change == .removed ? "-" : "~") " + (id.map { "\($0) " } ?? "") + text }
+    }
+
+    public struct Section: Sendable, Equatable {
+        public var title: String
+        public var rows: [Row]
+    }
+
     public struct Result: Sendable, Equatable {
-        public var lines: [String]
-        public var changed: Bool { lines.count > 1 }
+        public var header: String
+        public var sections: [Section]
+        /// Something listed changed (needs, outcomes, support lines or money).
+        public var changed: Bool { !sections.isEmpty }
+        /// Every line, with control characters in plan text shown visibly (`SafeText`).
+        public var lines: [String] {
+            var out = [header]
+            for s in sections { out.append(s.title); out += s.rows.map(\.line) }
+            if sections.isEmpty { out.append("No changes to needs, outcomes, support lines or money.") }
+            return out.map { SafeText.visible($0) }
+        }
     }
 
     public static func compare(_ old: Plan, _ new: Plan) -> Result {
-        var out = ["\(new.id ?? "plan") version \(old.version ?? 1) → \(new.version ?? 1)"]
+        let header = "\(new.id ?? "plan") version \(old.version ?? 1) → \(new.version ?? 1)"
+        var sections: [Section] = []
         let oldCost = Coster.cost(old), newCost = Coster.cost(new)
 
         /// `describe(item, isNew)`: added items are described from the new plan, removed ones from the old.
         func section<T>(_ title: String, _ a: [T], _ b: [T], id: (T) -> String?, describe: (T, Bool) -> String,
                         fields: (T, T) -> [String]) {
-            var rows: [String] = []
+            var rows: [Row] = []
             let aIDs = a.compactMap(id), bIDs = b.compactMap(id)
-            for x in b where !aIDs.contains(id(x) ?? "") { rows.append("  + \(id(x) ?? "?") \(describe(x, true))") }
-            for x in a where !bIDs.contains(id(x) ?? "") { rows.append("  - \(id(x) ?? "?") \(describe(x, false))") }
+            for x in b where !aIDs.contains(id(x) ?? "") { rows.append(Row(change: .added, id: id(x) ?? "?", text: describe(x, true))) }
+            for x in a where !bIDs.contains(id(x) ?? "") { rows.append(Row(change: .removed, id: id(x) ?? "?", text: describe(x, false))) }
             for x in b {
                 guard let i = id(x), let y = a.first(where: { id($0) == i }) else { continue }
                 let changes = fields(y, x)
-                if !changes.isEmpty { rows.append("  ~ \(i) " + changes.joined(separator: "; ")) }
+                if !changes.isEmpty { rows.append(Row(change: .changed, id: i, text: changes.joined(separator: "; "))) }
             }
-            if !rows.isEmpty { out.append(title); out += rows }
+            if !rows.isEmpty { sections.append(Section(title: title, rows: rows)) }
         }
         func change<V: Equatable>(_ name: String, _ a: V?, _ b: V?, _ show: (V) -> String) -> String? {
             a == b ? nil : "\(name): \(a.map(show) ?? "none") → \(b.map(show) ?? "none")"
@@ -71,21 +95,20 @@ public enum PlanDiff {
             return rows
         }
         var money: [String] = []
-        if let c = change("final budget", old.budget.final, new.budget.final, { $0.pounds }) { money.append("  ~ \(c)") }
-        if let c = change("person's contribution", old.budget.personContribution, new.budget.personContribution, { $0.pounds }) { money.append("  ~ \(c)") }
-        if let c = change("council's contribution", old.budget.councilContribution, new.budget.councilContribution, { $0.pounds }) { money.append("  ~ \(c)") }
+        if let c = change("final budget", old.budget.final, new.budget.final, { $0.pounds }) { money.append(c) }
+        if let c = change("person's contribution", old.budget.personContribution, new.budget.personContribution, { $0.pounds }) { money.append(c) }
+        if let c = change("council's contribution", old.budget.councilContribution, new.budget.councilContribution, { $0.pounds }) { money.append(c) }
         if let a = oldCost.totals, let b = newCost.totals {
             func total(_ name: String, _ x: Int64?, _ y: Int64?) {
                 guard x != y else { return }
                 let d = (x != nil && y != nil) ? " (\(y! >= x! ? "+" : "-")\(Money.pounds(abs(y! - x!))))" : ""
-                money.append("  ~ \(name): \(x.map(Money.pounds) ?? "none") → \(y.map(Money.pounds) ?? "none")\(d)")
+                money.append("\(name): \(x.map(Money.pounds) ?? "none") → \(y.map(Money.pounds) ?? "none")\(d)")
             }
             total("counted against the budget, a year", a.countedAgainstBudgetPence, b.countedAgainstBudgetPence)
             total("remaining, a year", a.remainingPence, b.remainingPence)
             total("one-off costs", a.oneOffPence, b.oneOffPence)
         }
-        if !money.isEmpty { out.append("Money"); out += money }
-        if out.count == 1 { out.append("No changes to needs, outcomes, support lines or money.") }
-        return Result(lines: out.map { SafeText.visible($0) })
+        if !money.isEmpty { sections.append(Section(title: "Money", rows: money.map { Row(change: .changed, id: nil, text: $0) })) }
+        return Result(header: header, sections: sections)
     }
 }

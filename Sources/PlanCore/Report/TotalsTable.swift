@@ -3,7 +3,9 @@
 /// text in it shows control characters visibly (`SafeText`).
 
 public enum TotalsTable {
-    public static func render(_ plan: Plan, _ costing: Costing, policy: Policy = .standard) -> String {
+    /// `width`: the columns to fit (the "What" column takes what the others leave, at least 12);
+    /// nil keeps "What" at 30 characters, as documents do.
+    public static func render(_ plan: Plan, _ costing: Costing, policy: Policy = .standard, width: Int? = nil) -> String {
         var out = ""
         let who = (plan.person.preferredName ?? plan.person.name).map { SafeText.visible($0) }
         out += "Costing for \(plan.id.map { SafeText.visible($0) } ?? "this plan")\(who.map { " (\($0))" } ?? ""), \(costing.weeks.text) weeks a year\n\n"
@@ -13,7 +15,7 @@ public enum TotalsTable {
         }
         let rows = costing.lines.map { line -> [String] in
             let s = plan.supports[line.index]
-            return [SafeText.visible(s.id ?? "-"), clip(s.what ?? s.kind?.rawValue ?? "", 30), s.funding?.rawValue ?? "-",
+            return [SafeText.visible(s.id ?? "-"), clip(s.what ?? s.kind?.rawValue ?? "", Int.max), s.funding?.rawValue ?? "-",
                     line.weeklyPence.map(Money.pounds) ?? "", line.annualPence.map(Money.pounds) ?? "",
                     line.oneOffPence.map(Money.pounds) ?? ""]
         }
@@ -21,6 +23,10 @@ public enum TotalsTable {
         table += rows
         table.append(["", "Total", "", Money.pounds(t.recurringWeeklyPence), Money.pounds(t.recurringAnnualPence),
                       Money.pounds(t.oneOffPence)])
+        // "What" gets the width the other columns (and the two-space gaps) leave.
+        let others = [0, 2, 3, 4, 5].map { c in table.map { $0[c].count }.max() ?? 0 }.reduce(0, +) + 2 * 5
+        let whatWidth = width.map { max(12, $0 - others) } ?? 30
+        for r in table.indices { table[r][1] = clip(table[r][1], whatWidth) }
         out += grid(table, rightAligned: [3, 4, 5], ruleBefore: table.count - 1)
         let weeklySum = costing.lines.compactMap(\.weeklyPence).reduce(0, +)
         if weeklySum != t.recurringWeeklyPence {

@@ -186,7 +186,7 @@ public enum AtomicFile {
         return out
     }
 
-    static func tooLarge(_ path: String, size: Int, limit: Int) -> FileError {
+    public static func tooLarge(_ path: String, size: Int, limit: Int) -> FileError {
         FileError(path, kind: .tooLarge(size: size, limit: limit),
                   "the file is \(InputLimits.bytes(size)) bytes, over the limit of \(InputLimits.bytes(limit)) bytes "
                   + "(max_file_bytes in config.yaml); it was not read")
