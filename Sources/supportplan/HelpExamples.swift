@@ -19,6 +19,25 @@ enum HelpExamples {
             (EditCommand.self, EditCommand.examples), (GuideCommand.self, GuideCommand.examples),
         ]
         var out = ["": SupportPlanCommand.examples]
+        // The store and sign-off commands (docs/sign-off.md).
+        out["init"] = ["supportplan init team-store --owner \"Sam Senior\" --passphrase",
+                       "supportplan init team-store --owner \"Sam Senior\" --shared group"]
+        out["trust"] = ["supportplan trust team-store/owner.pub", "supportplan trust ~/Downloads/sam-senior-owner.pub"]
+        out["signer"] = ["supportplan signer add ana-lopez.pub --name \"Ana Lopez\" --role \"team manager\" --level team-manager",
+                         "supportplan signer add ana-lopez.pub --name \"Ana Lopez\" --role \"team manager\" --level team-manager --until 2027-03-31",
+                         "supportplan signer list"]
+        out["keygen"] = ["supportplan keygen \"Ana Lopez\" --passphrase", "supportplan keygen \"Ana Lopez\" --secret-key /media/usb/ana.key"]
+        out["submit"] = ["supportplan submit plans/CA-2026-0388.yaml", "supportplan submit plans/CA-2026-0388.yaml --by \"Priya Shah\""]
+        out["return"] = ["supportplan return plans/CA-2026-0388.yaml --reason costs-unclear --comment \"Show how S3 is worked out.\"",
+                         "supportplan return plans/CA-2026-0388.yaml --reason over-budget --reason other --comment \"See me.\""]
+        out["withdraw"] = ["supportplan withdraw plans/CA-2026-0388.yaml", "supportplan withdraw plans/CA-2026-0388.yaml --by \"Priya Shah\""]
+        out["sign"] = ["supportplan sign plans/CA-2026-0388.yaml --key ana-lopez",
+                       "supportplan sign plans/CA-2026-0388.yaml --key ana-lopez --passphrase-file ~/.ana-passphrase"]
+        out["verify"] = ["supportplan verify signed/CA-2026-0388-v1.yaml", "supportplan verify --json signed/*.yaml"]
+        out["log"] = ["supportplan log", "supportplan log --plan CA-2026-0388", "supportplan log --json --store team-store"]
+        out["list"] = ["supportplan list", "supportplan list --status submitted", "supportplan list --review-due 30 --json"]
+        out["config"] = ["supportplan config check", "supportplan config sign --store team-store"]
+        out["sync"] = ["cd team-store && supportplan sync", "supportplan sync --message \"Visits for Peggy agreed\""]
         for (type, examples) in commands { out[type.configuration.commandName ?? ""] = examples }
         return out
     }()

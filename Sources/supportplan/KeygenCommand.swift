@@ -7,12 +7,7 @@ import PlanCore
 struct KeygenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keygen",
-        abstract: "Make your key pair for signing off (secret key 0600 in your config folder, minisign public key beside it).",
-        discussion: """
-            Example:
-              supportplan keygen "Ana Lopez" --passphrase
-              # then give ~/.config/supportplan/keys/ana-lopez.pub to the store's owner
-            """
+        abstract: "Make your key pair for signing off (secret key 0600 in your config folder, minisign public key beside it)."
     )
 
     @Argument(help: "Your name, as it will appear on sign-offs.")

@@ -8,13 +8,7 @@ import PlanCore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "The store's plans: person, id, status, budget, findings and next review.",
-        discussion: """
-            Examples:
-              supportplan list
-              supportplan list --status submitted
-              supportplan list --review-due 30 --json
-            """
+        abstract: "The store's plans: person, id, status, budget, findings and next review."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -73,8 +67,7 @@ struct ConfigCommand: ParsableCommand {
 struct ConfigCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Read the store's config.yaml and check its signature (exit 0 trusted, 1 readable but not trusted, 2 errors).",
-        discussion: "Example:\n  supportplan config check --store team-store"
+        abstract: "Read the store's config.yaml and check its signature (exit 0 trusted, 1 readable but not trusted, 2 errors)."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -97,8 +90,7 @@ struct ConfigCheckCommand: ParsableCommand {
 struct ConfigSignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "The owner signs config.yaml again after changing it by hand (shows what it will trust first).",
-        discussion: "Example:\n  supportplan config sign --store team-store"
+        abstract: "The owner signs config.yaml again after changing it by hand (shows what it will trust first)."
     )
 
     @OptionGroup var global: GlobalOptions

@@ -8,13 +8,7 @@ import PlanCore
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "The audit record: every plan's entries, chains and sign-off anchors checked (exit 1 if any is broken).",
-        discussion: """
-            Examples:
-              supportplan log
-              supportplan log --plan CA-2026-0388
-              supportplan log --json --store team-store
-            """
+        abstract: "The audit record: every plan's entries, chains and sign-off anchors checked (exit 1 if any is broken)."
     )
 
     @OptionGroup var global: GlobalOptions

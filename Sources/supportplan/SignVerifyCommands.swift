@@ -11,9 +11,6 @@ struct SignCommand: ParsableCommand {
         discussion: """
             Needs the store's config.yaml signed by an owner you trust (supportplan trust OWNER.pub), \
             and your key among its signers (the owner runs supportplan signer add).
-
-            Example:
-              supportplan sign plans/CA-2026-0388.yaml --key ana-lopez
             """
     )
 
@@ -53,10 +50,6 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             The store is --store, $SUPPORTPLAN_STORE, or the store folder you are in; never one beside the file. \
             Exit 0 when every file verifies, 1 when any does not, 2 when the store cannot be trusted.
-
-            Examples:
-              supportplan verify signed/CA-2026-0388-v1.yaml
-              supportplan verify --json signed/*.yaml
             """
     )
 

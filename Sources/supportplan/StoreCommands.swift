@@ -11,9 +11,6 @@ struct InitCommand: ParsableCommand {
         discussion: """
             The owner's secret key goes to your config folder; owner.pub goes in the store. Everyone \
             else pins the owner's key once with `supportplan trust OWNER.pub`.
-
-            Example:
-              supportplan init team-store --owner "Sam Senior" --passphrase
             """
     )
 
@@ -49,9 +46,6 @@ struct TrustCommand: ParsableCommand {
         abstract: "Pin a store owner's public key: only configs it signed are trusted for sign-off.",
         discussion: """
             Check the key id with the owner in person or by a channel you trust before pinning it.
-
-            Example:
-              supportplan trust team-store/owner.pub
             """
     )
 
@@ -79,12 +73,7 @@ struct SignerCommand: ParsableCommand {
 struct SignerAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a signer, or change or end one (the same key), and re-sign config.yaml (the owner only).",
-        discussion: """
-            Examples:
-              supportplan signer add ana-lopez.pub --name "Ana Lopez" --role "team manager" --level team-manager
-              supportplan signer add ana-lopez.pub --name "Ana Lopez" --role "team manager" --level team-manager --until 2027-03-31
-            """
+        abstract: "Add a signer, or change or end one (the same key), and re-sign config.yaml (the owner only)."
     )
 
     @OptionGroup var global: GlobalOptions

@@ -17,8 +17,7 @@ func currentUser(_ by: String? = nil) -> String {
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
-        abstract: "Mark a plan ready for sign-off (refused while errors or unacknowledged warnings remain).",
-        discussion: "Example:\n  supportplan submit plans/CA-2026-0388.yaml"
+        abstract: "Mark a plan ready for sign-off (refused while errors or unacknowledged warnings remain)."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -42,8 +41,7 @@ struct SubmitCommand: ParsableCommand {
 struct ReturnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "return",
-        abstract: "Send a submitted plan back to the planner, with reasons; its content does not change.",
-        discussion: "Example:\n  supportplan return plans/CA-2026-0388.yaml --reason costs-unclear --comment \"Show how S3 is worked out.\""
+        abstract: "Send a submitted plan back to the planner, with reasons; its content does not change."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -64,8 +62,7 @@ struct ReturnCommand: ParsableCommand {
 struct WithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "withdraw",
-        abstract: "Take a submitted plan back to a draft to change it (logged); submit it again after.",
-        discussion: "Example:\n  supportplan withdraw plans/CA-2026-0388.yaml"
+        abstract: "Take a submitted plan back to a draft to change it (logged); submit it again after."
     )
 
     @OptionGroup var global: GlobalOptions

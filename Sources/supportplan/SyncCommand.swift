@@ -12,9 +12,6 @@ struct SyncCommand: ParsableCommand {
         abstract: "Share the store with the team through git: commit, pull --rebase, push.",
         discussion: """
             The store must be in a git repository with a remote (git clone, or git init and git remote add).
-
-            Example:
-              cd team-store && supportplan sync
             """
     )
 

@@ -108,7 +108,7 @@ final class Collected: @unchecked Sendable {
         #expect(r.out.contains("checked 0 of 3 plans"), "\(r.out.debugDescription)")
         #expect(r.out.hasSuffix("\r\u{1B}[K"), "the progress line is cleared at the end: \(r.out.debugDescription)")
         let stdout = try String(contentsOfFile: outFile, encoding: .utf8)
-        #expect(!stdout.contains("checked"))
+        #expect(!stdout.contains(" of 3 plans"), "the progress line goes to standard error only")
         #expect(stdout.components(separatedBy: ": 0 errors").count == 4)
     }
 

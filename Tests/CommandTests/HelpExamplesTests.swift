@@ -15,9 +15,8 @@ import Testing
         }.filter { $0 != "help" }
     }
 
-    /// Commands whose help is being rewritten with the store and sign-off work (issue 13); they
-    /// get their examples there. Every other listed command is checked here.
-    static let rewrittenElsewhere: Set<String> = ["submit", "return", "sign", "verify", "keygen", "log"]
+    /// Every listed command is checked.
+    static let rewrittenElsewhere: Set<String> = []
 
     /// The "EXAMPLES:" block at the end of a help text, one command a line.
     static func examples(_ help: String) -> [String]? {
