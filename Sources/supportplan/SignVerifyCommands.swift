@@ -66,13 +66,15 @@ struct VerifyCommand: ParsableCommand {
             if keysByStore[store] == nil { keysByStore[store] = Array(LoadedPlan.trustedKeys(in: store + "/keys").values) }
             let (key, finding) = Workflow.verify(bytes, signatureText: sigText, keys: keysByStore[store]!)
             if let finding {
-                print("\(file):1:1: error[\(finding.rule.rawValue)]: \(finding.message)\n  plain: \(finding.plain)")
+                print(SafeText.visible(file) + ":1:1: error[\(finding.rule.rawValue)]: \(SafeText.visible(finding.message))\n  plain: \(finding.plain)")
                 failed = true
                 continue
             }
             if !quiet {
                 let comment = (try? MinisignSignature(fileText: sigText))?.trustedComment ?? ""
-                print("\(file): signature verified with trusted key \(key!.keyIDHex) (\(key!.comment)).\n  \(comment)")
+                // The comments come from key and signature files: shown with controls visible.
+                print(SafeText.visible(file) + ": signature verified with trusted key \(key!.keyIDHex) (\(SafeText.visible(key!.comment))).\n  "
+                      + SafeText.visible(comment))
             }
         }
         if failed { throw ExitCode(1) }

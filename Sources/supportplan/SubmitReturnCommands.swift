@@ -59,6 +59,6 @@ struct ReturnCommand: ParsableCommand {
         var cache: [String: Policy] = [:]
         let policy = try StoreLocation.policy(for: file, global, cache: &cache)
         let words = reason.compactMap { r in policy.returnReasons.first { $0.code == r }?.words }
-        print("Returned \(file) to the planner: \(words.joined(separator: " ")) \(comment)")
+        print(SafeText.visible("Returned \(file) to the planner: \(words.joined(separator: " ")) \(comment)"))
     }
 }
