@@ -40,7 +40,8 @@ struct LoadedPlan {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var out: [String: MinisignPublicKey] = [:]
         for name in files where name.hasSuffix(".pub") {
-            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
+            // Read like a plan: a FIFO or a link to a device named x.pub is skipped, not opened.
+            guard let bytes = try? AtomicFile.read(folder + "/" + name, limit: 65_536), case .success(let text) = decodeUTF8(bytes),
                   let key = try? MinisignPublicKey(fileText: text) else { continue }
             out[String(name.dropLast(4))] = key
         }
