@@ -153,6 +153,20 @@ enum PTY {
         #expect(export.status == 0 && export.out.contains("PW-2026-0117"), "\(export.err)")
     }
 
+    @Test func verifySkipsAFIFOOrDeviceAmongTheKeys() throws {
+        let store = try Binary.tempDir()
+        try FileManager.default.createDirectory(at: store.appendingPathComponent("signed"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: store.appendingPathComponent("keys"), withIntermediateDirectories: true)
+        #expect(mkfifo(store.appendingPathComponent("keys/evil.pub").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: store.appendingPathComponent("keys/zero.pub").path, withDestinationPath: "/dev/zero")
+        let plan = store.appendingPathComponent("signed/PW-2026-0117-v1.yaml")
+        try Self.example("older-person-home-care").write(to: plan, atomically: true, encoding: .utf8)
+        try "untrusted comment: x\nRWQAAAAAAAAAAA==\ntrusted comment: x\nAAAA==\n"
+            .write(toFile: plan.path + ".minisig", atomically: true, encoding: .utf8)
+        let r = try #require(try Self.runWithin(10, ["verify", plan.path]), "verify hung on keys/")
+        #expect(r.status == 1, "\(r.out) \(r.err)")
+    }
+
     @Test func aCRLFPlanKeepsItsLineEndsThroughSubmitAndReturn() throws {
         let store = try Binary.tempDir()
         try FileManager.default.createDirectory(at: store.appendingPathComponent("plans"), withIntermediateDirectories: true)
