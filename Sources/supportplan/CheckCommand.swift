@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand, HasExamples {
     @Flag(name: .long, help: "Unacknowledged warnings fail the check too.")
     var strict = false
 
-    @Option(name: .long, help: ArgumentHelp("Check this many plans at once (default: one per core).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Check up to N plans at once, on at most one thread per core (default: one per core).", valueName: "N"))
     var jobs: Int?
 
     @Argument(help: ArgumentHelp("Plan files or folders (- for standard input).", valueName: "FILE|DIR"))

@@ -59,14 +59,29 @@ struct SearchText {
 
     enum Answer { case yes, no, undecided }
 
+    /// The bytes (in ASCII lower case) a match can start with: in ASCII text those after a
+    /// non-word byte or at the start, in other text any byte.
+    private var starts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         var ascii = true, special = false
         var i = 0
         let count = bytes.count
+        var all: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var afterNonWord: (UInt64, UInt64) = (0, 0)
+        var previousIsWord = false
         while i < count {
             let b = bytes[i]
-            if b >= 0x80 {
+            let lower = asciiLower(b)
+            Self.insert(lower, into: &all)
+            if b < 0x80 {
+                if !previousIsWord {
+                    if lower < 64 { afterNonWord.0 |= 1 << UInt64(lower) } else { afterNonWord.1 |= 1 << UInt64(lower - 64) }
+                }
+                previousIsWord = isWordByte(b)
+            } else {
+                previousIsWord = false
                 ascii = false
                 if b == 0xC4, i + 1 < count, bytes[i + 1] == 0xB0 { special = true }
                 if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x84, bytes[i + 2] == 0xAA { special = true }
@@ -75,13 +90,34 @@ struct SearchText {
         }
         isASCII = ascii
         needsCharacters = special
+        starts = ascii ? (afterNonWord.0, afterNonWord.1, 0, 0) : all
+    }
+
+    private static func insert(_ b: UInt8, into set: inout (UInt64, UInt64, UInt64, UInt64)) {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: set.0 |= bit
+        case 1: set.1 |= bit
+        case 2: set.2 |= bit
+        default: set.3 |= bit
+        }
+    }
+
+    private func mayStart(with b: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: return starts.0 & bit != 0
+        case 1: return starts.1 & bit != 0
+        case 2: return starts.2 & bit != 0
+        default: return starts.3 & bit != 0
+        }
     }
 
     func find(_ needle: [UInt8]) -> Answer {
         if needsCharacters { return .undecided }
         let n = needle.count, count = bytes.count
-        guard count >= n else { return .no }
         let first = needle[0]
+        guard count >= n, mayStart(with: first) else { return .no }
         var i = 0
         while i + n <= count {
             if asciiLower(bytes[i]) == first {
