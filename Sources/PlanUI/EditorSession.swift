@@ -137,7 +137,7 @@ public final class EditorSession {
             }
         case .writeRecovery(let text):
             guard ownsLock else { return true }
-            try? AtomicFile.write(text, to: files.recovery)
+            try? AtomicFile.write(text, to: files.recovery, followLinks: false)  // never through a planted link
             return true
         case .deleteRecovery:
             guard ownsLock else { return true }  // only the editor holding the lock owns the recovery file

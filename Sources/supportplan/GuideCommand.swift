@@ -84,7 +84,7 @@ enum GuideProgress {
     }
 
     static func save(_ s: GuideState) throws {
-        try AtomicFile.write(s.handled.joined(separator: "\n") + "\n", to: path(s.file))
+        try AtomicFile.write(s.handled.joined(separator: "\n") + "\n", to: path(s.file), followLinks: false)
     }
 }
 

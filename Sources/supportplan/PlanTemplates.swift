@@ -72,16 +72,16 @@ enum PlanTemplates {
     #endif
 
     /// The store whose own `templates/` folder counts: the store named by `--store` or
-    /// `$SUPPORTPLAN_STORE`, else, for a plan file in `<store>/plans/` or `<store>/signed/`, that
-    /// store when it has its `config.yaml`. Never a folder only because it is the current one.
+    /// `$SUPPORTPLAN_STORE`, else the store you are in (found as git finds .git) for a plan file
+    /// inside it. Never a folder only because it is the current one, nor one beside the file.
     static func store(_ global: GlobalOptions, file: String? = nil) -> String? {
         if let explicit = global.store ?? StoreLocation.environment("SUPPORTPLAN_STORE") { return explicit }
-        guard let file, file != "-" else { return nil }
-        let dir = StoreLocation.folder(of: file)
-        let name = dir.split(separator: "/").last.map(String.init) ?? dir
-        guard name == "plans" || name == "signed" else { return nil }
-        let root = StoreLocation.folder(of: dir)
-        return PlanStore.isRoot(root) ? root : nil
+        // Otherwise only the store you are in, and only for a plan inside it: a bundle brought
+        // from elsewhere (with a config.yaml and plans/ of its own) never supplies templates.
+        guard let file, file != "-", let store = StoreLocation.located(global) else { return nil }
+        let root = URL(fileURLWithPath: store.root).resolvingSymlinksInPath().path
+        let plan = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        return plan.hasPrefix(root + "/") ? store.root : nil
     }
 
     static func names(in folder: String) -> [String] {

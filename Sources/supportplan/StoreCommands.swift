@@ -49,6 +49,7 @@ struct TrustCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The owner's minisign public key.", valueName: "OWNER.pub")) var file: String
 
     func run() throws {
@@ -59,6 +60,10 @@ struct TrustCommand: ParsableCommand {
         }
         let path = try TrustRoot.pin(key, in: StoreLocation.user)
         print("Trusted owner key \(key.keyIDHex) (\(SafeTerminal.visible(key.comment))): \(path)")
+        // Inside a store, remember which store this is (its id and config version) from now on.
+        if let store = StoreLocation.located(global), let c = try? store.config(), c.untrusted == nil, let id = c.storeID {
+            print("This folder is store \(id), config version \(c.version ?? 0): a config from another store, or an older one, will be refused here.")
+        }
     }
 }
 

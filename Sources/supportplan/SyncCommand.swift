@@ -107,7 +107,8 @@ struct Git {
     func attempt(_ args: [String]) -> Outcome {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git"] + args
+        // Hooks in the store's .git are anyone's who can write the folder: never run them.
+        p.arguments = ["git", "-c", "core.hooksPath=/dev/null"] + args
         p.currentDirectoryURL = URL(fileURLWithPath: folder)
         var env = ProcessInfo.processInfo.environment
         env["GIT_TERMINAL_PROMPT"] = "0"

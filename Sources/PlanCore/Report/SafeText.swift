@@ -41,8 +41,14 @@ public enum SafeText {
 
     /// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).
     public static func isControl(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || (0x7F...0x9F).contains(u.value)
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || invisibleFormat.contains(u.value)
     }
+
+    /// Characters that reorder or hide text on a terminal (bidirectional overrides and isolates,
+    /// zero-width space, line and paragraph separators), shown as `\u{…}`. The zero-width joiner
+    /// and non-joiner are left: scripts such as Persian and Hindi need them.
+    static let invisibleFormat: Set<UInt32> = [0x200B, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D,
+                                               0x202E, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069]
 
     /// The visible mark for one control character.
     static func mark(_ u: Unicode.Scalar) -> String {

@@ -70,17 +70,21 @@ public enum InputLimits {
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically. A new file gets `mode`, an existing one keeps its
     /// own, unless `exactMode` is given: then the file has that mode whatever it had (a secret
-    /// key is 0600 even when it replaces a 0644 file).
+    /// key is 0600 even when it replaces a 0644 file). A symbolic link is saved through to its
+    /// target, unless `followLinks` is false: then the link itself is replaced by the file and
+    /// its target is never touched (recovery files, the program's own files in a shared store,
+    /// where anyone who can write the folder could plant a link to a file of yours).
     public static func write(_ bytes: [UInt8], to given: String, mode newMode: mode_t? = nil,
-                             exactMode: mode_t? = nil) throws(FileError) {
-        let path = try target(of: given)
+                             exactMode: mode_t? = nil, followLinks: Bool = true) throws(FileError) {
+        let path = followLinks ? try target(of: given) : given
         let folder = parentFolder(of: path)
         var info = stat()
         let exists = lstat(path, &info) == 0
-        if exists && (info.st_mode & S_IFMT) != S_IFREG {
+        let isLink = exists && (info.st_mode & S_IFMT) == S_IFLNK
+        if exists && (info.st_mode & S_IFMT) != S_IFREG && !(isLink && !followLinks) {
             throw FileError(given, kind: .notRegular, "\(describe(info.st_mode)), not a regular file; it was not replaced")
         }
-        let mode = exactMode ?? (exists ? info.st_mode & 0o7777 : newMode ?? FileModes.file)
+        let mode = exactMode ?? (exists && !isLink ? info.st_mode & 0o7777 : newMode ?? FileModes.file)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temp = "\(folder)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -153,8 +157,8 @@ public enum AtomicFile {
         if dir >= 0 { _ = fsync(dir); close(dir) }
     }
 
-    public static func write(_ text: String, to path: String) throws(FileError) {
-        try write(Array(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, followLinks: Bool = true) throws(FileError) {
+        try write(Array(text.utf8), to: path, followLinks: followLinks)
     }
 
     /// Reads a whole regular file's bytes, at most `limit` of them. A FIFO, device, socket or
@@ -248,6 +252,17 @@ public enum AtomicFile {
                 throw FileError(sofar, "cannot create the folder")
             }
         }
+    }
+
+    /// Anything at the path, a dangling symbolic link included.
+    public static func anythingAt(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     public static func exists(_ path: String) -> Bool {

@@ -69,6 +69,9 @@ extension PlanStore {
                             warnings: open.filter { $0.severity == .warning }.count,
                             review: p.review.next?.description ?? "—")
         s.author = p.author ?? ""
+        if let plan = r.plan, signedCopyProblem(path: path, bytes: bytes, plan: plan) != nil {
+            s.errors += 1  // says signed-off but is not its signed record
+        }
         if let id = p.id, PlanID.isValid(id) {
             s.submitted = lastEntry(id, action: "submit")?.time
             s.change = budgetChange(p)

@@ -107,7 +107,7 @@ extension PlanStore {
                 + "its history before the sign-off was cut or rewritten"
         }
         let signed = reading.entries[(at + 1)...].contains {
-            $0.action == "sign" && $0.version == claims.version && $0.fileSHA256 == claims.sha256
+            $0.action == "sign" && $0.version == claims.version && $0.fileSHA256 == claims.sha256 && $0.who == claims.signer
         }
         return signed ? nil : "\(audit.path) has no sign entry for version \(claims.version) after its anchor: the log was cut"
     }

@@ -54,6 +54,7 @@ extension PlanStore {
         let first = try load(path, policy: policy)
         let id = try Self.id(of: first)
         return try withAuditLock(id) { held throws(StoreError) -> StepDone in
+            try Self.requireRegular(path)
             let loaded = try load(path, policy: policy)  // again, under the lock
             guard loaded.plan.id == id else { throw .refused("\(path): the plan's id changed while it was being \(action)ted") }
             let current = loaded.plan.status ?? .draft
@@ -66,7 +67,7 @@ extension PlanStore {
             let entry = AuditEntry(time: now, who: who, action: action, plan: id, version: version,
                                    fileSHA256: AuditLog.sha256(Array(updated.utf8)), reason: reason, comment: comment)
             try held.append(entry)
-            do throws(FileError) { try AtomicFile.write(updated, to: path) } catch {
+            do throws(FileError) { try AtomicFile.write(updated, to: path, followLinks: false) } catch {
                 try? held.append(AuditEntry(time: Workflow.timestamp(), who: who, action: action + "-failed", plan: id,
                                             version: version, fileSHA256: AuditLog.sha256(loaded.bytes),
                                             comment: "the plan file could not be changed: \(error.what)"))
@@ -135,6 +136,7 @@ extension PlanStore {
         let first = try load(path, policy: policy)
         let id = try Self.id(of: first)
         return try withAuditLock(id) { held throws(StoreError) -> Signed in
+            try Self.requireRegular(path)
             let loaded = try load(path, policy: policy)
             let plan = loaded.plan
             guard plan.id == id else { throw .refused("\(path): the plan's id changed while it was being signed") }
@@ -156,7 +158,7 @@ extension PlanStore {
             findings = findings.filter { $0.severity != .error }
             let version = plan.version ?? 1
             let signedPath = self.signedPath(id, version: version)
-            guard !AtomicFile.exists(signedPath), !AtomicFile.exists(signedPath + ".minisig") else {
+            guard !AtomicFile.anythingAt(signedPath), !AtomicFile.anythingAt(signedPath + ".minisig") else {
                 throw .refused("\(signedPath) already exists: version \(version) of \(id) is signed off and a signed record never "
                                + "changes. Edit the plan to start version \(version + 1)")
             }
@@ -175,7 +177,7 @@ extension PlanStore {
                 try AtomicFile.makeFolder(signedFolder)
                 try AtomicFile.writeNew(bytes, to: signedPath, mode: FileModes.signed)
                 try AtomicFile.writeNew(Array(minisig.utf8), to: signedPath + ".minisig", mode: FileModes.signed)
-                try AtomicFile.write(bytes, to: path)
+                try AtomicFile.write(bytes, to: path, followLinks: false)
             } catch {
                 try? held.append(AuditEntry(time: Workflow.timestamp(), who: signer.name, action: "sign-failed", plan: id,
                                             version: version, fileSHA256: claims.sha256,
@@ -183,6 +185,14 @@ extension PlanStore {
                 throw .file(error)
             }
             return Signed(signedPath: signedPath, signer: signer, warnings: findings, id: id, version: version)
+        }
+    }
+
+    /// A plan in a store is a regular file: a symbolic link there (which anyone who can write the
+    /// store could plant, or swap in during a step) is refused, and steps replace the file itself.
+    static func requireRegular(_ path: String) throws(StoreError) {
+        if AtomicFile.isSymbolicLink(path) {
+            throw .refused("\(path) is a symbolic link; a plan in a store must be a regular file. Replace the link with the plan itself")
         }
     }
 

@@ -69,7 +69,18 @@ public struct PlanStore: Sendable {
 
     /// A folder is a store's root when it holds `config.yaml` and a `plans/` or `.supportplan/`
     /// folder. A `config.yaml` anywhere else (in `plans/`, beside a loose plan) is not a store.
+    /// A store's own folders (`plans/`, `signed/`, `audit/`, …) are never a root, whatever is
+    /// put in them.
     public static func isRoot(_ folder: String) -> Bool {
+        guard looksLikeRoot(folder) else { return false }
+        let name = folder.split(separator: "/").last.map(String.init) ?? folder
+        let parent = AtomicFile.parentFolder(of: folder.hasPrefix("/") || folder.hasPrefix(".") ? folder : "./" + folder)
+        return !(storeFolders.contains(name) && looksLikeRoot(parent))
+    }
+
+    static let storeFolders: Set<String> = ["plans", "signed", "audit", "templates", "keys", ".supportplan", "spend"]
+
+    static func looksLikeRoot(_ folder: String) -> Bool {
         AtomicFile.isRegularFile(folder + "/config.yaml")
             && (AtomicFile.isFolder(folder + "/plans") || AtomicFile.isFolder(folder + "/.supportplan"))
     }
@@ -107,6 +118,9 @@ public struct PlanStore: Sendable {
         public var untrusted: String?
         /// The owner key that signed it.
         public var ownerKeyID: String?
+        /// The store's id and the config's version, from the owner's signature.
+        public var storeID: String?
+        public var version: Int?
     }
 
     /// Reads `config.yaml` (the built-in policy when there is none) and checks its signature
@@ -150,9 +164,31 @@ public struct PlanStore: Sendable {
             let sig = try MinisignSignature(fileText: signature)
             let key = try sig.verify(bytes, keys: pins)
             config.ownerKeyID = key.keyIDHex
-            if sig.trustedFields["sha256"] != AuditLog.sha256(bytes) {
-                config.untrusted = "\(configSignaturePath): its sha256 does not match config.yaml"
+            guard let claims = ConfigClaims.parse(sig.trustedComment), claims.key == key.keyIDHex else {
+                config.untrusted = "\(configSignaturePath) is not a store config's signature (it may be a plan's sign-off "
+                    + "copied here): restore config.yaml and its signature from git, or ask the owner to sign it (`supportplan config sign`)"
+                return config
             }
+            if claims.sha256 != AuditLog.sha256(bytes) {
+                config.untrusted = "\(configSignaturePath): its sha256 does not match config.yaml"
+                return config
+            }
+            if let seen = StoreRecords.read(root, user) {
+                if seen.store != claims.store {
+                    config.untrusted = "\(configPath) is signed for another store (\(claims.store), not \(seen.store), the store "
+                        + "you have used in this folder): someone copied another store's config here. Restore it from git"
+                    return config
+                }
+                if claims.version < seen.version {
+                    config.untrusted = "\(configPath) is version \(claims.version) of this store's config, older than version "
+                        + "\(seen.version) you have already trusted: an old config was put back (it may bring back a removed "
+                        + "signer). Restore the latest from git"
+                    return config
+                }
+            }
+            config.storeID = claims.store
+            config.version = claims.version
+            StoreRecords.write(root, store: claims.store, version: claims.version, user)
         } catch MinisignError.unknownKey(let id) {
             config.untrusted = "\(configSignaturePath): config.yaml is signed with key \(id), which is not an owner key you "
                 + "have pinned. If this is your store's owner's key, pin it with `supportplan trust OWNER.pub`; otherwise "

@@ -85,12 +85,24 @@ extension PlanStore {
     public func signConfig(with owner: SecretKeyFile, now: String = Workflow.timestamp()) throws(StoreError) {
         let bytes: [UInt8]
         do { bytes = try AtomicFile.read(configPath) } catch { throw .file(error) }
-        let comment = "store-config owner=\"\(owner.name)\" key=\(owner.publicKey.keyIDHex) time=\(now) sha256=\(AuditLog.sha256(bytes))"
+        // The store id and the next version: from the signature there now (even one that no
+        // longer matches the file after a hand edit), and from this user's own record.
+        let previous = (try? AtomicFile.read(configSignaturePath)).flatMap { b -> ConfigClaims? in
+            guard case .success(let t) = decodeUTF8(b), let sig = try? MinisignSignature(fileText: t) else { return nil }
+            return ConfigClaims.parse(sig.trustedComment)
+        }
+        let record = StoreRecords.read(root, user)
+        let store = record?.store ?? previous?.store ?? ConfigClaims.newStoreID()
+        let version = max(record?.version ?? 0, previous?.store == store ? previous?.version ?? 0 : 0) + 1
+        let claims = ConfigClaims(owner: owner.name, key: owner.publicKey.keyIDHex, store: store, version: version, time: now,
+                                  sha256: AuditLog.sha256(bytes))
+        let comment = claims.text
         do {
             let sig = try MinisignSignature.sign(bytes, with: owner.secret, keyID: owner.keyID, trustedComment: comment,
                                                  untrustedComment: "supportplan store config")
-            try AtomicFile.write(Array(sig.fileText.utf8), to: configSignaturePath)
+            try AtomicFile.write(Array(sig.fileText.utf8), to: configSignaturePath, followLinks: false)
         } catch let e as FileError { throw .file(e) } catch { throw .refused("the config could not be signed: \(error)") }
+        StoreRecords.write(root, store: store, version: version, user)
     }
 
     /// The owner adds a signer, or changes one (the same key id): name, role, level and the
@@ -98,6 +110,11 @@ extension PlanStore {
     /// verify). Refused unless the config is trusted and `owner` is the key that signed it.
     public func addSigner(_ signer: Signer, owner: SecretKeyFile, now: String = Workflow.timestamp()) throws(StoreError) -> Bool {
         let config = try trustedConfig()
+        guard signer.keyID != owner.publicKey.keyIDHex,
+              !TrustRoot.pinned(in: user).contains(where: { $0.keyIDHex == signer.keyID }) else {
+            throw .refused("key \(signer.keyID) is a store owner's key; an owner key signs configs only. "
+                           + "The owner makes a personal key pair with `supportplan keygen` to sign off plans")
+        }
         guard config.ownerKeyID == owner.publicKey.keyIDHex else {
             throw .refused("only the store's owner (key \(config.ownerKeyID ?? "?")) can add signers; key "
                            + "\(owner.publicKey.keyIDHex) is not the owner's")
@@ -124,7 +141,7 @@ extension PlanStore {
         if let e = findings.first(where: { $0.severity == .error }) {
             throw .refused("the config would not read after the change: \(e.message)")
         }
-        do { try AtomicFile.write(updated, to: configPath) } catch { throw .file(error) }
+        do { try AtomicFile.write(updated, to: configPath, followLinks: false) } catch { throw .file(error) }
         try signConfig(with: owner, now: now)
         return replaced != nil
     }
