@@ -331,4 +331,143 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: s.root.appendingPathComponent("audit.log").path))
         #expect(try run(s, ["log"]).out.contains("2 plan logs, 5 entries"), "converted once")
     }
+
+    // MARK: The attacker round of 2026-12-02
+
+    @Test func aPlanSignatureCannotStandInForTheConfigs() throws {
+        let (s, signed) = try signedStore()
+        let config = s.root.appendingPathComponent("config.yaml").path
+        // Bytes the owner's key signed with a plan's sign-off comment (as if the owner were a signer).
+        let owner = try secretKey(s, "sam-senior-owner")
+        var evil = try String(contentsOfFile: config, encoding: .utf8)
+        evil = evil.replacingOccurrences(of: "level: team-manager", with: "level: head-of-service")
+        var c = try claims(signed)
+        c.sha256 = AuditLog.sha256(Array(evil.utf8))
+        try FileManager.default.removeItem(atPath: config)
+        try forge(Array(evil.utf8), at: config, key: owner, comment: c.text)
+        let r = try run(s, ["config", "check"])
+        #expect(r.status == 1)
+        #expect(r.out.contains("not a store config's signature"), "\(r.out)\(r.err)")
+        #expect(try run(s, ["verify", signed]).status == 2)
+    }
+
+    @Test func anOlderSignedConfigOrAnotherStoresIsRefused() throws {
+        let (s, signed) = try signedStore()
+        let config = s.root.appendingPathComponent("config.yaml").path
+        let oldConfig = try Data(contentsOf: URL(fileURLWithPath: config))
+        let oldSig = try Data(contentsOf: URL(fileURLWithPath: config + ".minisig"))
+        #expect(try run(s, ["config", "check"]).status == 0, "the user has now trusted this version")
+        // The owner ends Raj; an attacker puts the older signed config back.
+        #expect(try run(s, ["signer", "add", s.keys + "/raj-patel.pub", "--name", "Raj Patel", "--role", "service manager",
+                            "--level", "service-manager", "--until", "2026-01-01"]).status == 0)
+        #expect(try run(s, ["config", "check"]).status == 0)
+        try oldConfig.write(to: URL(fileURLWithPath: config))
+        try oldSig.write(to: URL(fileURLWithPath: config + ".minisig"))
+        let rolled = try run(s, ["verify", signed])
+        #expect(rolled.status == 2)
+        #expect(rolled.err.contains("older than version"), "\(rolled.err)")
+        // Another store of the same owner (also pinned): its signed config copied in is refused.
+        let other = s.root.deletingLastPathComponent().appendingPathComponent("other")
+        #expect(try Binary.run(["init", other.path, "--owner", "Sam Senior"], env: s.env.merging(
+            ["XDG_CONFIG_HOME": s.root.deletingLastPathComponent().appendingPathComponent("cfg2").path]) { $1 }).status == 0)
+        #expect(try run(s, ["trust", other.appendingPathComponent("owner.pub").path]).status == 0)
+        for name in ["config.yaml", "config.yaml.minisig"] {
+            try FileManager.default.removeItem(atPath: s.root.appendingPathComponent(name).path)
+            try FileManager.default.copyItem(atPath: other.appendingPathComponent(name).path, toPath: s.root.appendingPathComponent(name).path)
+        }
+        let foreign = try run(s, ["verify", signed])
+        #expect(foreign.status == 2)
+        #expect(foreign.err.contains("signed for another store"), "\(foreign.err)")
+    }
+
+    @Test func anOwnerKeyCannotBeASigner() throws {
+        let s = try SignOffCommandTests.makeStore()
+        let r = try run(s, ["signer", "add", s.root.appendingPathComponent("owner.pub").path, "--name", "Sam Senior",
+                            "--role", "head of service", "--level", "head-of-service"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("owner's key"), "\(r.err)")
+    }
+
+    @Test func aStoresOwnFoldersAreNeverItsRoot() throws {
+        let (s, signed) = try signedStore()
+        // A config and plans/ planted inside signed/ and audit/ are not a store: verify from there uses the real one.
+        for folder in ["signed", "audit", "plans"] {
+            let f = s.root.appendingPathComponent(folder)
+            try? FileManager.default.createDirectory(at: f.appendingPathComponent("plans"), withIntermediateDirectories: true)
+            try "signers: []\n".write(to: f.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+            let r = try run(s, ["verify", signed], in: f)
+            #expect(r.status == 0, "\(folder): \(r.out)\(r.err)")
+        }
+    }
+
+    @Test func linksPlantedInTheStoreAreNeverWrittenThrough() throws {
+        let s = try SignOffCommandTests.makeStore()
+        let victim = s.root.deletingLastPathComponent().appendingPathComponent("victim-file").path
+        // A plan swapped for a link: every step refuses it, and the link's target is untouched.
+        let plan = s.plan("PW-2026-0117")
+        let real = s.root.deletingLastPathComponent().appendingPathComponent("real.yaml").path
+        try FileManager.default.moveItem(atPath: plan, toPath: real)
+        try FileManager.default.createSymbolicLink(atPath: plan, withDestinationPath: real)
+        let r = try run(s, ["submit", plan])
+        #expect(r.status == 2)
+        #expect(r.err.contains("is a symbolic link"), "\(r.err)")
+        // A dangling link where the signature will go: refused before anything is logged or written.
+        try FileManager.default.removeItem(atPath: plan)
+        try FileManager.default.moveItem(atPath: real, toPath: plan)
+        #expect(try run(s, ["submit", plan]).status == 0)
+        try FileManager.default.createDirectory(at: s.root.appendingPathComponent("signed"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: s.signed("PW-2026-0117") + ".minisig", withDestinationPath: victim)
+        let sign = try run(s, ["sign", plan, "--key", "ana-lopez"])
+        #expect(sign.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: victim))
+        #expect(!FileManager.default.fileExists(atPath: s.signed("PW-2026-0117")))
+        #expect(sign.err.contains("already exists"), "\(sign.err)")
+        #expect(!(try run(s, ["log"]).out.contains("  sign ")), "the refused sign-off left no entry")
+        // A link planted at config.yaml.minisig is replaced, not written through, when the owner signs.
+        let sig = s.root.appendingPathComponent("config.yaml.minisig").path
+        try FileManager.default.removeItem(atPath: sig)
+        try FileManager.default.createSymbolicLink(atPath: sig, withDestinationPath: victim)
+        #expect(try run(s, ["config", "sign"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: victim))
+    }
+
+    @Test func aForgedSignedOffPlanIsAnErrorInTheList() throws {
+        let s = try SignOffCommandTests.makeStore()
+        let plan = s.plan("PW-2026-0117")
+        let text = try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(of: "status: draft", with: "status: signed-off")
+        try text.write(toFile: plan, atomically: true, encoding: .utf8)
+        let r = try run(s, ["list", "--json"])
+        let rows = r.out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let peggy = rows.first { $0["id"] as? String == "PW-2026-0117" }
+        #expect(peggy?["status"] as? String == "signed-off")
+        #expect((peggy?["errors"] as? Int ?? 0) >= 1, "\(r.out)")
+    }
+
+    @Test func aSignEntryNamingSomeoneElseBreaksTheAnchor() throws {
+        let (s, signed) = try signedStore()
+        let log = s.root.appendingPathComponent("audit/PW-2026-0117.log").path
+        var lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Rewrite the sign entry's who (the chain recomputed from there, as an attacker would).
+        var o = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as! [String: Any]
+        o["who"] = "Raj Patel"
+        lines[1] = String(decoding: try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]), as: UTF8.self)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        #expect(try run(s, ["log"]).status == 1)
+        #expect(try run(s, ["verify", signed]).status == 1)
+    }
+
+    @Test func aGitHookInTheStoreIsNeverRunBySync() throws {
+        let s = try SignOffCommandTests.makeStore()
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "init", "-q", s.path]
+        try git.run(); git.waitUntilExit()
+        let hook = s.root.appendingPathComponent(".git/hooks/pre-commit")
+        let marker = s.root.deletingLastPathComponent().appendingPathComponent("hook-ran").path
+        try "#!/bin/sh\ntouch \(marker)\n".write(to: hook, atomically: true, encoding: .utf8)
+        chmod(hook.path, 0o755)
+        _ = try Binary.run(["sync"], in: s.root, env: s.env.merging(["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
+                                                                     "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"]) { $1 })
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
 }

@@ -163,3 +163,17 @@ enum Hostile {
         }
     }
 }
+
+@Suite struct InvisibleFormatTests {
+    /// Text that reorders or hides itself on a terminal is shown; the joiners scripts need are not.
+    @Test(arguments: [0x202E, 0x202D, 0x2066, 0x2069, 0x200B, 0x200F, 0x2028, 0x2029, 0x2060] as [UInt32])
+    func shownVisibly(_ code: UInt32) {
+        let s = "Ana" + String(Unicode.Scalar(code)!) + "Lopez"
+        #expect(SafeText.visible(s) == "Ana\\u{\(String(code, radix: 16, uppercase: true))}Lopez")
+        #expect(SafeText.terminal(s) != s)
+    }
+
+    @Test func joinersStay() {
+        for s in ["می\u{200C}خواهم", "क्\u{200D}ष", "👩\u{200D}💻"] { #expect(SafeText.visible(s) == s) }
+    }
+}

@@ -159,8 +159,9 @@ extension PlanStore {
             let version = plan.version ?? 1
             let signedPath = self.signedPath(id, version: version)
             guard !AtomicFile.anythingAt(signedPath), !AtomicFile.anythingAt(signedPath + ".minisig") else {
-                throw .refused("\(signedPath) already exists: version \(version) of \(id) is signed off and a signed record never "
-                               + "changes. Edit the plan to start version \(version + 1)")
+                throw .refused("\(signedPath) (or its .minisig) already exists: a signed record never changes. If version "
+                               + "\(version) of \(id) is signed off, edit the plan to start version \(version + 1); if that file is "
+                               + "not a real sign-off (see `supportplan verify` and git), remove it and sign again")
             }
             let bytes = Array(try Workflow.setting(status: .signedOff, in: Self.text(loaded)).utf8)
             let claims = SignatureClaims(plan: id, version: version, decision: "approved", signer: signer.name,
