@@ -98,10 +98,19 @@ struct ConfigSignCommand: ParsableCommand {
     var ownerKey: String?
     @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("The owner key's passphrase, from a file.", valueName: "FILE"))
     var passphraseFile: String?
+    @Flag(name: .customLong("accept-signer-changes"), help: "Sign even though signers changed since you last signed (after checking each key with its person).")
+    var acceptSignerChanges = false
 
     func run() throws {
         let store = try StoreLocation.requireStore(global)
         let config = try store.config()  // must read cleanly (errors exit 2 with file:line:column)
+        let changes = store.signerChangesSinceOwnerSigned()
+        if !changes.isEmpty && !acceptSignerChanges {
+            for c in changes { print(SafeTerminal.visible(c)) }
+            throw CLIError("not signed: the signers changed since you last signed this config, by hand (above). "
+                           + "Use `supportplan signer add` to add or change signers; if you made these changes yourself and "
+                           + "checked each public key with its person, sign with --accept-signer-changes")
+        }
         let pinned = TrustRoot.pinned(in: StoreLocation.user)
         let path = ownerKey ?? pinned.lazy.map { KeyFiles.path(forKeyID: $0.keyIDHex) }.first(where: AtomicFile.exists)
             ?? KeyFiles.path(forKeyID: "")

@@ -470,4 +470,25 @@ import Testing
                                                                      "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"]) { $1 })
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
+
+    @Test func aKeySwappedInTheConfigIsShownBeforeTheOwnerSignsAgain() throws {
+        let s = try SignOffCommandTests.makeStore()
+        let config = s.root.appendingPathComponent("config.yaml").path
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        // Ana's entry keeps her key id but gets Mallory's key bytes, a change the key id does not show.
+        let mallory = SecretKeyFile.generate(name: "Mallory")
+        let ana = try secretKey(s, "ana-lopez")
+        let swapped = MinisignPublicKey(keyID: ana.keyID, key: mallory.publicKey.key, comment: "")
+        let anaLine = ana.publicKey.base64Line
+        #expect(text.contains(anaLine))
+        try (text.replacingOccurrences(of: anaLine, with: swapped.base64Line) + "underspend_percent: 12\n")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try run(s, ["config", "sign"])
+        #expect(r.status == 2)
+        #expect(r.out.contains("Ana Lopez") && r.err.contains("the signers changed"), "\(r.out)\(r.err)")
+        #expect(try run(s, ["verify", s.plan("PW-2026-0117")]).status == 2, "the config is still not trusted")
+        // A hand edit that leaves the signers alone is signed.
+        try (text + "underspend_percent: 12\n").write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try run(s, ["config", "sign"]).status == 0)
+    }
 }

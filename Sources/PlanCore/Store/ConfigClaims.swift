@@ -55,6 +55,16 @@ public enum StoreRecords {
         return (String(parts[0]), v)
     }
 
+    /// The signers (as `config.yaml` lists them) the last time this user signed the config as
+    /// its owner, so a key swapped in by someone else shows before the owner signs again.
+    public static func ownerSigners(_ root: String, _ user: UserFolders) -> String? {
+        (try? AtomicFile.read(path(root, user) + ".signers")).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public static func writeOwnerSigners(_ root: String, _ block: String, _ user: UserFolders) {
+        try? AtomicFile.write(Array(block.utf8), to: path(root, user) + ".signers", exactMode: 0o600, followLinks: false)
+    }
+
     public static func write(_ root: String, store: String, version: Int, _ user: UserFolders) {
         let p = path(root, user)
         try? AtomicFile.makePrivateFolder(AtomicFile.parentFolder(of: p))

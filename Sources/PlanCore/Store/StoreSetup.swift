@@ -103,6 +103,8 @@ extension PlanStore {
             try AtomicFile.write(Array(sig.fileText.utf8), to: configSignaturePath, followLinks: false)
         } catch let e as FileError { throw .file(e) } catch { throw .refused("the config could not be signed: \(error)") }
         StoreRecords.write(root, store: store, version: version, user)
+        let (policy, _) = PolicyReader.read(String(decoding: bytes, as: UTF8.self))
+        StoreRecords.writeOwnerSigners(root, ConfigText.signersBlock(policy.signers), user)
     }
 
     /// The owner adds a signer, or changes one (the same key id): name, role, level and the
@@ -144,6 +146,22 @@ extension PlanStore {
         do { try AtomicFile.write(updated, to: configPath, followLinks: false) } catch { throw .file(error) }
         try signConfig(with: owner, now: now)
         return replaced != nil
+    }
+}
+
+extension PlanStore {
+    /// The signers of `config.yaml` now that differ from those the owner last signed (added,
+    /// changed — a different public key, name, role, level or dates — or removed), as lines;
+    /// empty when nothing changed or this owner has no record of signing it.
+    public func signerChangesSinceOwnerSigned() -> [String] {
+        guard let before = StoreRecords.ownerSigners(root, user),
+              let bytes = try? AtomicFile.read(configPath) else { return [] }
+        let now = ConfigText.signersBlock(PolicyReader.read(String(decoding: bytes, as: UTF8.self)).0.signers)
+        func entries(_ block: String) -> [String] {
+            block.components(separatedBy: "\n  - ").dropFirst().map { "- " + $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ") }
+        }
+        let a = entries(before), b = entries(now)
+        return a.filter { !b.contains($0) }.map { "removed or changed: \($0)" } + b.filter { !a.contains($0) }.map { "new or changed: \($0)" }
     }
 }
 
