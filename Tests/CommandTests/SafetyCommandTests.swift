@@ -163,8 +163,13 @@ enum PTY {
         try Self.example("older-person-home-care").write(to: plan, atomically: true, encoding: .utf8)
         try "untrusted comment: x\nRWQAAAAAAAAAAA==\ntrusted comment: x\nAAAA==\n"
             .write(toFile: plan.path + ".minisig", atomically: true, encoding: .utf8)
-        let r = try #require(try Self.runWithin(10, ["verify", plan.path]), "verify hung on keys/")
-        #expect(r.status == 1, "\(r.out) \(r.err)")
+        // Keys come only from the store's signed config now; keys/ is never read, and the
+        // FIFO-as-signature is refused unread. Nothing hangs.
+        try FileManager.default.createDirectory(at: store.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        try "signers: []\n".write(to: store.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let r = try #require(try Self.runWithin(10, ["verify", "--store", store.path, plan.path]), "verify hung")
+        #expect(r.status == 2, "\(r.out) \(r.err)")
+        #expect(r.err.contains("is not signed"), "\(r.err)")
     }
 
     @Test func aCRLFPlanKeepsItsLineEndsThroughSubmitAndReturn() throws {

@@ -95,13 +95,16 @@ import Testing
         #expect(list.out == "council-review\n")
         let viaEnv = try Binary.run(["new", "--list"], in: cwd, env: ["SUPPORTPLAN_STORE": store.path])
         #expect(viaEnv.out == "council-review\n")
-        // A plan in <store>/plans/ of a store with its config.yaml gets the store's documents.
+        // A plan in the store you are in gets the store's documents; the same store seen from
+        // elsewhere (a bundle someone sent, with its own config.yaml and plans/) does not.
         try FileManager.default.createDirectory(at: store.appendingPathComponent("plans"), withIntermediateDirectories: true)
         let plan = store.appendingPathComponent("plans/peggy.yaml").path
         try FileManager.default.copyItem(atPath: peggy, toPath: plan)
         try "underspend_percent: 10\n".write(to: store.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
-        let page = try Binary.run(["render", plan, "--as", "text"], in: cwd)
+        let page = try Binary.run(["render", plan, "--as", "text"], in: store)
         #expect(page.out.hasPrefix("STORE-MARK Support plan for Peggy"))
+        let fromElsewhere = try Binary.run(["render", plan, "--as", "text"], in: cwd)
+        #expect(fromElsewhere.out.hasPrefix("Support plan for Peggy"), "\(fromElsewhere.out.prefix(80))")
         // --templates DIR comes first of all.
         let own = try Binary.tempDir()
         try Self.templatesFolder(at: own, planName: "mine", mark: "OWN-MARK")
