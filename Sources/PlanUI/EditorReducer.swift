@@ -72,6 +72,7 @@ public enum EditorReducer {
         var p = s.plan
         body(&p)
         guard p != s.plan else { return }
+        guard !s.submitted else { s.status = EditorState.submittedNote; return }
         s.undo.append(s.plan)
         if s.undo.count > 200 { s.undo.removeFirst() }
         s.redo.removeAll()

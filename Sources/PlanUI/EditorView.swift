@@ -33,7 +33,7 @@ public enum EditorView {
         let who = s.plan.person.preferredName ?? s.plan.person.name ?? "new plan"
         let title = " SupportPlan · \(who) · \(s.plan.id ?? "no id") v\(s.plan.version ?? 1) · \(s.plan.status?.rawValue ?? "draft")"
         c.put(title, row: 0, column: 0, style: .bold, limit: w - 14)
-        let flag = s.readOnly ? "read-only" : s.dirty ? "● unsaved" : "saved"
+        let flag = s.readOnly || s.submitted ? "read-only" : s.dirty ? "● unsaved" : "saved"
         c.put(flag, row: 0, column: w - DisplayWidth.of(flag) - 1, style: s.dirty ? .bold : .plain)
         let (bar, style) = BudgetBar.text(s.plan, s.preview ?? s.costing, typing: s.preview != nil)
         c.put(" " + bar, row: 1, column: 0, style: style, limit: w)
@@ -223,6 +223,14 @@ public enum EditorView {
         case .confirmQuit:
             return frame("Unsaved changes", ["The plan has changes that are not saved.", "",
                                              "S  save, then leave", "D  leave without saving", "Esc  stay"], &c, focusLine: 0)
+        case .confirmSubmit:
+            return frame("Submit for sign-off?", ["Send this plan to a manager to sign off?" + (s.dirty ? " It is saved first." : ""),
+                                                  "It cannot be changed while it waits (F8 withdraws it).", "",
+                                                  "Y or Enter  submit", "N or Esc  not now"], &c, focusLine: 0)
+        case .confirmWithdraw:
+            return frame("Withdraw from sign-off?", ["This plan is waiting to be signed off.",
+                                                     "Withdraw it (back to a draft, written in the log) to change it?", "",
+                                                     "Y or Enter  withdraw", "N or Esc  leave it submitted"], &c, focusLine: 0)
         case .confirmDelete(let list, let i):
             return frame("Delete?", ["Delete \(list.summary(s.plan, i))?", "", "Y  delete (u undoes it)", "N or Esc  keep it"],
                          &c, focusLine: 0)
@@ -254,7 +262,7 @@ public enum EditorView {
             return Point(row: p.row, column: field.render(into: &c, row: p.row, column: p.column,
                                                           width: min(50, c.size.width - p.column - 4), style: .init(.underline)))
         case .message(let m):
-            return frame("Note", [m, "", "Any key closes this."], &c, focusLine: 0)
+            return frame("Note", TextWrap.lines(m, width: c.size.width - 10) + ["", "Any key closes this."], &c, focusLine: 0)
         }
     }
 

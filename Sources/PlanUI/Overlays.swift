@@ -61,6 +61,16 @@ enum Overlays {
             }
             if letter("d") { return [.deleteRecovery, .quit] }
             if escape { s.overlay = nil }
+        case .confirmSubmit:
+            if letter("y") || event == .key(.enter) {
+                s.overlay = nil
+                if s.dirty { return [.save(path: s.file, text: PlanWriter.write(s.plan), expected: s.diskDigest), .submit] }
+                return [.submit]
+            }
+            if escape || letter("n") { s.overlay = nil }
+        case .confirmWithdraw:
+            if letter("y") || event == .key(.enter) { s.overlay = nil; return [.withdraw] }
+            if escape || letter("n") { s.overlay = nil }
         case .confirmDelete(let list, let i):
             if letter("y") || event == .key(.enter) {
                 s.overlay = nil
