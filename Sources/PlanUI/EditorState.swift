@@ -33,7 +33,7 @@ public struct Picker: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case help
     case picker(Picker)
-    case acknowledge(rule: RuleID, reason: TextField)
+    case acknowledge(rule: RuleID, target: String, reason: TextField)
     case confirmQuit
     case confirmDelete(EntryList, Int)
     /// "Submit for sign-off?" (one key confirms).

@@ -215,8 +215,8 @@ public enum EditorView {
             lines.append("")
             lines.append(p.multi ? "↑/↓ move · Space ticks · Enter keeps · Esc cancels" : "↑/↓ move · Enter chooses · Esc cancels")
             return frame(s.plainLanguage ? PlainWords.label(p.title) : p.title, lines, &c, focusLine: p.selected)
-        case .acknowledge(let rule, let reason):
-            let p = frame("Accept \(rule.rawValue)", ["Why is this all right? (Enter keeps it, Esc cancels)", "", ""], &c, focusLine: 2)
+        case .acknowledge(let rule, let target, let reason):
+            let p = frame("Accept \(rule.rawValue) for \(target)", ["Why is this all right? (Enter keeps it, Esc cancels)", "", ""], &c, focusLine: 2)
             let col = reason.render(into: &c, row: p.row, column: p.column, width: min(60, c.size.width - p.column - 4),
                                     style: .init(.underline))
             return Point(row: p.row, column: col)

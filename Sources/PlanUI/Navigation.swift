@@ -47,7 +47,7 @@ enum Navigation {
             }
             let f = s.findings[s.focus]
             guard f.rule.canBeAcknowledged else { s.status = "! Errors cannot be accepted; they must be put right."; return [] }
-            s.overlay = .acknowledge(rule: f.rule, reason: TextField())
+            s.overlay = .acknowledge(rule: f.rule, target: Acknowledgement.target(of: f, in: s.plan), reason: TextField())
         case .enter:
             if s.section == .findings {
                 if s.focus < s.findings.count { EditorReducer.jump(&s, to: s.findings[s.focus].path) }

@@ -125,7 +125,7 @@ enum ReviewContent {
         if open.isEmpty { out.append("✓ No errors or open warnings.") }
         for f in open { out.append("\(f.severity == .error ? "✗" : "!") \(f.rule.rawValue) at \(f.path): \(text(f.message))") }
         for f in accepted {
-            let reason = plan.acknowledged.first { $0.rule == f.rule.rawValue }?.reason
+            let reason = plan.acknowledged.first { $0.accepts(f, in: plan) }?.reason
             out.append("✓ accepted \(f.rule.rawValue) at \(f.path): \(text(f.message)) Reason: \(given(reason))")
         }
         for f in check.findings where f.severity == .info { out.append("i \(text(f.message))") }

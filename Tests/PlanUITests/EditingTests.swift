@@ -174,12 +174,12 @@ import TerminalKit
         #expect(!d.state.findings[i].acknowledged)
         d.state.focus = i
         d.send(.text("a"))
-        guard case .acknowledge(.outcomeUnsupported, _) = d.state.overlay else { Issue.record("no reason box"); return }
+        guard case .acknowledge(.outcomeUnsupported, "O5", _) = d.state.overlay else { Issue.record("no reason box"); return }
         d.send(.key(.enter))
         #expect(d.state.overlay != nil, "a reason is required")
         d.type("A job is for next year.")
         d.send(.key(.enter))
-        #expect(d.state.plan.acknowledged.last == Acknowledgement(rule: "outcome-unsupported", reason: "A job is for next year."))
+        #expect(d.state.plan.acknowledged.last == Acknowledgement(rule: "outcome-unsupported", target: "O5", reason: "A job is for next year."))
         #expect(d.state.findings.first { $0.rule == .outcomeUnsupported }?.acknowledged == true)
         // Errors cannot be accepted.
         d.send(.text("5"))
