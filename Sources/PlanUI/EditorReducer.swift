@@ -110,7 +110,6 @@ public enum EditorReducer {
                 s.entry = OpenEntry(list: list, index: i)
             }
         }
-        let rows = s.rows
-        s.focus = rows.firstIndex { $0.path == path } ?? rows.firstIndex { path.hasPrefix($0.path) } ?? 0
+        s.focus = FindingAnchor.row(for: path, in: s.rows) ?? 0
     }
 }

@@ -50,7 +50,16 @@ enum Navigation {
             s.overlay = .acknowledge(rule: f.rule, target: Acknowledgement.target(of: f, in: s.plan), reason: TextField())
         case .enter:
             if s.section == .findings {
-                if s.focus < s.findings.count { EditorReducer.jump(&s, to: s.findings[s.focus].path) }
+                guard s.focus < s.findings.count else { return [] }
+                let f = s.findings[s.focus]
+                if f.rule == .outcomeUnsupported {
+                    let id = Acknowledgement.target(of: f, in: s.plan)
+                    // The fix is in a support: tick the outcome in its Meets list.
+                    goTo(&s, .supports)
+                    s.status = "Open the support that works towards \(id) and tick \(id) in its Meets list."
+                    return []
+                }
+                EditorReducer.jump(&s, to: FindingAnchor.path(of: f))
                 return []
             }
             guard s.focus < rows.count else { return [] }

@@ -92,7 +92,7 @@ import TerminalKit
         d.send(.text("5"))
         let c = EditorView.render(d.state, size: Size(width: 120, height: 40))
         #expect(c.line(3).contains("│Findings (7)"))
-        #expect(c.line(4).hasSuffix("│✗ Your plan does not say yet what you ne"))
+        #expect(c.line(4).hasSuffix("│✗ Your plan does not say yet what you n…"))
         #expect(c.cursor == Point(row: 4, column: 26))
         #expect(c.line(2).contains("[5 Budget]") && c.line(2).contains("6 Keeping safe"))
     }
