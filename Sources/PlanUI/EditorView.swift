@@ -36,7 +36,7 @@ public enum EditorView {
         c.put(title, row: 0, column: 0, style: .bold, limit: w - 14)
         let flag = s.readOnly || s.submitted ? "read-only" : s.dirty ? "● unsaved" : "saved"
         c.put(flag, row: 0, column: w - DisplayWidth.of(flag) - 1, style: s.dirty ? .bold : .plain)
-        let (bar, style) = BudgetBar.text(s.plan, s.preview ?? s.costing, typing: s.preview != nil)
+        let (bar, style) = BudgetBar.text(s.preview != nil ? EditorReducer.previewPlan(s) ?? s.plan : s.plan, s.preview ?? s.costing, typing: s.preview != nil, width: w - 1)
         c.put(" " + bar, row: 1, column: 0, style: style, limit: w)
         var col = 0
         for section in Section.allCases {

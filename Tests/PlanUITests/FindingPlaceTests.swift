@@ -17,7 +17,7 @@ import TerminalKit
     @Test func theMinimumWageFindingIsReadableWholeAt80Columns() {
         ScreenAssert.expect(belowMinimumWage().screen, """
              SupportPlan · Cal · CA-2026-0388 v1 · draft                              saved
-             ✓ £7,185.74 left · £22,214.26 of £29,400.00 a year (£427.20 a week)
+             ✓ £7,185.74 left · £22,214.26 of £29,400.00 a year · one-off £329.00
              1 About 2 Needs 3 Outcomes 4 Supports 5 Budget 6 Safety 7 Review[8 Findings]
              Findings                                               ✗ 2 errors  ! 1 warning
              ✓ Nothing in your plan helps with this goal yet: "I want a paid job one day, …
@@ -48,7 +48,7 @@ import TerminalKit
         d.send(.key(.enter))
         ScreenAssert.expect(d.screen, """
              SupportPlan · Cal · CA-2026-0388 v1 · draft                              saved
-             ✓ £7,185.74 left · £22,214.26 of £29,400.00 a year (£427.20 a week)
+             ✓ £7,185.74 left · £22,214.26 of £29,400.00 a year · one-off £329.00
              1 About 2 Needs 3 Outcomes[4 Supports] 5 Budget 6 Safety 7 Review 8 Findings
              Supports › S1 (£200.00 a week) Lewis, my daytime PA,  ✗ 2 errors  ! 0 warnings
                 Id                    S1

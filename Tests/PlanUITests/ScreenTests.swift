@@ -13,7 +13,7 @@ import TerminalKit
         let c = d.screen
         #expect(lines(c).prefix(5) == [
             " SupportPlan · Peggy · PW-2026-0117 v1 · draft                            saved",
-            " ✓ £213.86 left · £17,036.14 of £17,250.00 a year (£326.72 a week)",
+            " ✓ £213.86 left · £17,036.14 of £17,250.00 a year · one-off £75.00",
             "[1 About] 2 Needs 3 Outcomes 4 Supports 5 Budget 6 Safety 7 Review 8 Findings",
             " About me                                              ✗ 0 errors  ! 0 warnings",
             "  > Name                  Margaret Whitfield",
@@ -50,7 +50,7 @@ import TerminalKit
         c = d.screen
         #expect(c.cursor == Point(row: c.cursor.row, column: 28), "after the typed 40")
         // S2 at 40.00 × 3.5 a week × 52.143 = £7,300.02 instead of £5,383.76
-        #expect(c.line(1) == " ✗ OVER by £1,702.40 a year · £18,952.40 of £17,250.00 (£363.47 a week) (typing)")
+        #expect(c.line(1) == " ✗ OVER by £1,702.40 a year · £18,952.40 of £17,250.00 · one-off £75.00 (typing)")
     }
 
     @Test func needsListAndFindingsMarkers() {

@@ -48,6 +48,13 @@ import TerminalKit
         if case .save(let path, _, _) = effects.first { #expect(path == d.state.file) } else { Issue.record("no save before the submit") }
     }
 
+    @Test func theBudgetBarShowsOneOffCostsAt80And120Columns() {
+        let d = Driver.example("older-person-home-care")
+        #expect(d.screen.line(1) == " ✓ £213.86 left · £17,036.14 of £17,250.00 a year · one-off £75.00")
+        #expect(EditorView.render(d.state, size: Size(width: 120, height: 40)).line(1).hasPrefix(
+            " ✓ £213.86 left · £17,036.14 of £17,250.00 a year (£326.72 a week) · one-off £75.00"))
+    }
+
     @Test func aRefusalIsShownWholeInItsBox() {
         var d = Driver.example("older-person-home-care")
         let refusal = "Not submitted yet. First put right: Outcome O5 is not linked to any need. Support S3 does not say "
