@@ -27,7 +27,9 @@ public enum BudgetBar {
         let counted: Set<CostUnit> = [.hour, .visit, .day, .night, .session]
         return plan.supports.enumerated().compactMap { i, s in
             if s.rate != nil, s.quantity == nil, s.kept.raw["quantity"] == nil, let u = s.unit, counted.contains(u) { return (i, "no quantity yet") }
-            if s.rate == nil, s.kept.raw["rate"] == nil, s.quantity != nil, s.funding != Funding.none { return (i, "no rate yet") }
+            if s.rate == nil, s.kept.raw["rate"] == nil, s.quantity != nil, s.funding != Funding.none, let u = s.unit, counted.contains(u) {
+                return (i, "no rate yet")
+            }
             return nil
         }
     }

@@ -14,7 +14,7 @@ public enum BudgetRules {
                     "support \(id) is paid by the \(unit.rawValue) but has no `quantity`; say how many (a blank is not counted as 1)",
                     plain: "Say how many hours, visits or items \(id) is for."))
             }
-            if s.rate == nil, s.kept.raw["rate"] == nil, s.quantity != nil, s.funding != Funding.none {
+            if s.rate == nil, s.kept.raw["rate"] == nil, s.quantity != nil, s.funding != Funding.none, let unit = s.unit, counted.contains(unit) {
                 out.append(c.finding(.fieldInvalid, "supports[\(i)].rate",
                     "support \(id) has a quantity but no `rate`; give the rate, or `funding: none` if it costs nothing",
                     plain: "Say what \(id) costs, or say it is free."))
