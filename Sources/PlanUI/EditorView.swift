@@ -101,15 +101,20 @@ public enum EditorView {
     static func form(_ s: EditorState, _ c: inout Canvas, top: Int, height: Int, width: Int) -> Point {
         let rows = s.rows
         let editHeight = s.edit?.kind == .multiline ? 6 : 1
+        var top = top, height = height
+        // A list longer than the space scrolls: the first and last rows of the space are kept
+        // for "↑ N more" and "↓ N more", so a marker never covers a field or a header.
+        let scrolls = rows.count + editHeight - 1 > height
+        if scrolls { top += 1; height -= 2 }
         var first = 0
         if s.focus >= first + height - editHeight { first = s.focus - height + editHeight }
         first = max(0, min(first, max(0, rows.count - 1)))
         var cursor = Point(row: top, column: labelWidth)
         var y = top
-        if first > 0 { c.put("↑ \(first) more", row: top - 1, column: width - 12, style: .dim) }
+        if first > 0 { c.put("↑ \(first) more above", row: top - 1, column: 2, style: .dim) }
         for i in first..<rows.count {
             guard y < top + height else {
-                c.put("↓ \(rows.count - i) more", row: top + height, column: width - 12, style: .dim)
+                c.put("↓ \(rows.count - i) more below", row: top + height, column: 2, style: .dim)
                 break
             }
             let row = rows[i]

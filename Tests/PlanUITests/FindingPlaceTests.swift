@@ -51,6 +51,7 @@ import TerminalKit
              ✓ £7,185.74 left · £22,214.26 of £29,400.00 a year · one-off £329.00
              1 About 2 Needs 3 Outcomes[4 Supports] 5 Budget 6 Safety 7 Review 8 Findings
              Supports › S1 (£200.00 a week) Lewis, my daytime PA,  ✗ 2 errors  ! 0 warnings
+
                 Id                    S1
                 What                  Lewis, my daytime PA, 20 hours a week - gym, learnin…
                 Kind                  pa
@@ -65,13 +66,12 @@ import TerminalKit
                 End                   ·
                 Meets                 N1, N2, N4, N5, O1, O2, O4
                 Arranged by           Cal and Donna, with payroll from Northgate Independe…
-                Shared by             ·
-                PA's age              31
+              ↓ 7 more below
              ✗ This pays less than the law allows. From 4 January 2027 it must be at least
                £12.71 an hour.
              F1 help · PgUp/PgDn or 1–8 change section · Enter edits
              F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
-            """, cursor: Point(row: 10, column: 26))
+            """, cursor: Point(row: 11, column: 26))
         #expect(d.state.rows[d.state.focus].label == "Rate")
     }
 
