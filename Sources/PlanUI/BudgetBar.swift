@@ -26,9 +26,11 @@ public enum BudgetBar {
     static func halfFilled(_ plan: Plan) -> [(Int, String)] {
         let counted: Set<CostUnit> = [.hour, .visit, .day, .night, .session]
         return plan.supports.enumerated().compactMap { i, s in
-            if s.rate != nil, s.quantity == nil, s.kept.raw["quantity"] == nil, let u = s.unit, counted.contains(u) { return (i, "no quantity yet") }
+            if s.rate != nil, s.quantity == nil, s.kept.raw["quantity"] == nil, let u = s.unit, counted.contains(u) {
+                return (i, "has no quantity yet")
+            }
             if s.rate == nil, s.kept.raw["rate"] == nil, s.quantity != nil, s.funding != Funding.none, let u = s.unit, counted.contains(u) {
-                return (i, "no rate yet")
+                return (i, "has no rate yet")
             }
             return nil
         }
@@ -45,7 +47,7 @@ public enum BudgetBar {
         for path in costing.unreadable where path.hasPrefix("supports[") {
             if let i = Int(path.dropFirst(9).prefix { $0.isNumber }), i < plan.supports.count {
                 let field = path.split(separator: ".").last.map(String.init) ?? ""
-                missing[i] = field == "per" ? "how often (Per) not given" : "\(field.replacingOccurrences(of: "_", with: " ")) cannot be read"
+                missing[i] = field == "per" ? "needs how often it is paid (Per)" : "\(field.replacingOccurrences(of: "_", with: " ")) cannot be read"
             }
         }
         if !missing.isEmpty {
@@ -72,8 +74,11 @@ public enum BudgetBar {
             style = .warning
         }
         if !missing.isEmpty {
-            text = "! " + missing.keys.sorted().map { "\(plan.supports[$0].id ?? "line \($0 + 1)") not counted: \(missing[$0]!)" }
-                .joined(separator: "; ") + " · " + text.dropFirst(2)
+            // The missing part first, then the money in short.
+            let money = t.budgetFinalPence.map { "\(Money.pounds(counted)) of \(Money.pounds($0)) a year" }
+                ?? "costs \(Money.pounds(counted)) a year"
+            text = "! " + missing.keys.sorted().map { "\(plan.supports[$0].id ?? "line \($0 + 1)") \(missing[$0]!)" }
+                .joined(separator: "; ") + " · " + money
             if style == .good { style = .warning }
         }
         if t.oneOffPence > 0 {

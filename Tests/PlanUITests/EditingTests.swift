@@ -81,7 +81,7 @@ import TerminalKit
         d.choose("Meets", ["N1"])
         d.set("Rate", "24.10")
         // Half filled: the bar stays and names what is missing.
-        #expect(d.screen.line(1) == " ! S1 not counted: no quantity yet · No final budget yet · costs £0.00 a year")
+        #expect(d.screen.line(1) == " ! S1 has no quantity yet · costs £0.00 a year")
         d.focus("Quantity")
         d.send(.key(.enter))
         d.type("7")
