@@ -22,22 +22,71 @@ public enum BudgetBar {
         }
     }
 
-    public static func text(_ plan: Plan, _ costing: Costing, typing: Bool = false) -> (String, Style) {
-        let weeks = costing.weeks
+    /// Half-filled paid lines: index and what is missing ("no quantity yet").
+    static func halfFilled(_ plan: Plan) -> [(Int, String)] {
+        let counted: Set<CostUnit> = [.hour, .visit, .day, .night, .session]
+        return plan.supports.enumerated().compactMap { i, s in
+            if s.rate != nil, s.quantity == nil, s.kept.raw["quantity"] == nil, let u = s.unit, counted.contains(u) {
+                return (i, "has no quantity yet")
+            }
+            if s.rate == nil, s.kept.raw["rate"] == nil, s.quantity != nil, s.funding != Funding.none, let u = s.unit, counted.contains(u) {
+                return (i, "has no rate yet")
+            }
+            return nil
+        }
+    }
+
+    /// The bar: what is left or over, the cost a year and a week, one-off costs (when they
+    /// fit in `width`), and the lines not counted yet, named with what they miss. A
+    /// half-filled or unreadable line never hides the bar: the rest of the plan is costed.
+    public static func text(_ plan: Plan, _ costing: Costing, typing: Bool = false, width: Int = .max) -> (String, Style) {
         let suffix = typing ? " (typing)" : ""
+        var costing = costing
+        var missing: [Int: String] = [:]
+        for (i, what) in halfFilled(plan) { missing[i] = what }
+        for path in costing.unreadable where path.hasPrefix("supports[") {
+            if let i = Int(path.dropFirst(9).prefix { $0.isNumber }), i < plan.supports.count {
+                let field = path.split(separator: ".").last.map(String.init) ?? ""
+                missing[i] = field == "per" ? "needs how often it is paid (Per)" : "\(field.replacingOccurrences(of: "_", with: " ")) cannot be read"
+            }
+        }
+        if !missing.isEmpty {
+            var rest = plan
+            rest.supports = plan.supports.enumerated().filter { missing[$0.offset] == nil }.map(\.element)
+            costing = Coster.cost(rest)
+        }
         guard let t = costing.totals else {
             return ("! Cannot cost the plan yet: " + costing.unreadable.map { why($0, plan) }.joined(separator: "; "), .warning)
         }
         let counted = t.countedAgainstBudgetPence
-        let week = Money.pounds(Coster.weekly(counted, weeks))
-        guard let final = t.budgetFinalPence, let remaining = t.remainingPence else {
-            return ("! No final budget yet · costs \(Money.pounds(counted)) a year (\(week) a week)\(suffix)", .warning)
+        let week = missing.isEmpty ? " (\(Money.pounds(Coster.weekly(counted, costing.weeks))) a week)" : ""
+        var text: String, style: Style
+        if let final = t.budgetFinalPence, let remaining = t.remainingPence {
+            if remaining < 0 {
+                text = "✗ OVER by \(Money.pounds(-remaining)) a year · \(Money.pounds(counted)) of \(Money.pounds(final))\(week)"
+                style = .error
+            } else {
+                text = "✓ \(Money.pounds(remaining)) left · \(Money.pounds(counted)) of \(Money.pounds(final)) a year\(week)"
+                style = .good
+            }
+        } else {
+            text = "! No final budget yet · costs \(Money.pounds(counted)) a year\(week)"
+            style = .warning
         }
-        if remaining < 0 {
-            return ("✗ OVER by \(Money.pounds(-remaining)) a year · \(Money.pounds(counted)) of \(Money.pounds(final)) (\(week) a week)\(suffix)",
-                    .error)
+        if !missing.isEmpty {
+            // The missing part first, then the money in short.
+            let money = t.budgetFinalPence.map { "\(Money.pounds(counted)) of \(Money.pounds($0)) a year" }
+                ?? "costs \(Money.pounds(counted)) a year"
+            text = "! " + missing.keys.sorted().map { "\(plan.supports[$0].id ?? "line \($0 + 1)") \(missing[$0]!)" }
+                .joined(separator: "; ") + " · " + money
+            if style == .good { style = .warning }
         }
-        return ("✓ \(Money.pounds(remaining)) left · \(Money.pounds(counted)) of \(Money.pounds(final)) a year (\(week) a week)\(suffix)",
-                .good)
+        if t.oneOffPence > 0 {
+            let oneOff = " · one-off \(Money.pounds(t.oneOffPence))"
+            // One-off costs matter more than the weekly figure when both do not fit.
+            if DisplayWidth.of(text + oneOff + suffix) > width, !week.isEmpty { text = text.replacingOccurrences(of: week, with: "") }
+            text += oneOff
+        }
+        return (text + suffix, style)
     }
 }

@@ -27,6 +27,8 @@ public enum EditorEffect: Sendable, Equatable {
     case reload
     /// Ask for sign-off (the plan is saved first).
     case submit
+    /// Take a submitted plan back to a draft (logged in the store).
+    case withdraw
     case quit
     case redraw
 }
@@ -43,7 +45,7 @@ public enum EditorKeys {
         KeyBinding([.key(.escape)], .back, label: "Back", help: "Back from an entry to its list.", inHintBar: false),
         KeyBinding([.text("/"), .key(.ctrl("f"))], .find, label: "Find", help: "Find a field by its name or what it says."),
         KeyBinding([.key(.function(8)), .key(.ctrl("g"))], .submit, label: "Submit",
-                   help: "Submit for sign-off (refused, with the reasons, while errors or unaccepted warnings remain).",
+                   help: "Submit for sign-off, or withdraw a submitted plan so it can be changed (each asks first).",
                    inHintBar: false),
         KeyBinding([.key(.function(3)), .text("u")], .undo, label: "Undo", help: "Undo the last change."),
         KeyBinding([.key(.function(4)), .text("r")], .redo, label: "Redo", help: "Redo.", inHintBar: false),

@@ -72,6 +72,7 @@ public enum EditorReducer {
         var p = s.plan
         body(&p)
         guard p != s.plan else { return }
+        guard !s.submitted else { s.status = EditorState.submittedNote; return }
         s.undo.append(s.plan)
         if s.undo.count > 200 { s.undo.removeFirst() }
         s.redo.removeAll()
@@ -109,7 +110,6 @@ public enum EditorReducer {
                 s.entry = OpenEntry(list: list, index: i)
             }
         }
-        let rows = s.rows
-        s.focus = rows.firstIndex { $0.path == path } ?? rows.firstIndex { path.hasPrefix($0.path) } ?? 0
+        s.focus = FindingAnchor.row(for: path, in: s.rows) ?? 0
     }
 }

@@ -42,8 +42,13 @@ public final class EditorSession {
     var ownsLock = false
     /// Submits the plan file for sign-off; returns what to tell the planner ("! …" for a refusal).
     let submit: ((String) -> String)?
+    /// Withdraws the submitted plan file back to a draft (logged); what to tell the planner.
+    let withdraw: ((String) -> String)?
 
-    public init(submit: ((String) -> String)? = nil) { self.submit = submit }
+    public init(submit: ((String) -> String)? = nil, withdraw: ((String) -> String)? = nil) {
+        self.submit = submit
+        self.withdraw = withdraw
+    }
 
     /// The editor's starting state for a plan file, or why it cannot be edited.
     public func open(_ path: String, policy: Policy, user: String) -> Result<EditorState, EditorOpenError> {
@@ -76,6 +81,7 @@ public final class EditorSession {
             state.status = "Signed off: your changes become version \((plan.version ?? 1) + 1), a draft. The signed copy stays in signed/."
         }
         state.today = today
+        if plan.status == .submitted { state.status = EditorState.submittedNote }
         if let holder = PlanStore.takeEditLock(files.plan, user: user) {
             state.overlay = .locked(holder: holder)
             ownsLock = false
@@ -158,6 +164,11 @@ public final class EditorSession {
         case .submit:
             guard !s.dirty else { return true }  // the save before it did not happen (conflict or failure)
             let message = submit?(s.file) ?? "Submitting is not available here."
+            _ = perform(.reload, &s)
+            if message.hasPrefix("!") { s.overlay = .message(String(message.dropFirst(2))) } else { s.status = message }
+            return true
+        case .withdraw:
+            let message = withdraw?(s.file) ?? "! Withdrawing is not available here."
             _ = perform(.reload, &s)
             if message.hasPrefix("!") { s.overlay = .message(String(message.dropFirst(2))) } else { s.status = message }
             return true

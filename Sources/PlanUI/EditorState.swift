@@ -33,9 +33,13 @@ public struct Picker: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case help
     case picker(Picker)
-    case acknowledge(rule: RuleID, reason: TextField)
+    case acknowledge(rule: RuleID, target: String, reason: TextField)
     case confirmQuit
     case confirmDelete(EntryList, Int)
+    /// "Submit for sign-off?" (one key confirms).
+    case confirmSubmit
+    /// "Withdraw it from sign-off, back to a draft?" (one key confirms).
+    case confirmWithdraw
     case recover(savedAt: String)
     case conflict
     case saveAs(TextField)
@@ -58,6 +62,9 @@ public struct EditorState: Sendable, Equatable {
     /// Changes not yet written to the recovery file.
     public var recoveryPending = false
     public var readOnly = false
+    /// Submitted for sign-off: nothing can change until the planner withdraws it.
+    public var submitted: Bool { plan.status == .submitted }
+    static let submittedNote = "! Submitted for sign-off: it cannot be changed. F8 withdraws it to change it."
     public var status = "F1 help · PgUp/PgDn or 1–8 change section · Enter edits"
     public var undo: [Plan] = []
     public var redo: [Plan] = []

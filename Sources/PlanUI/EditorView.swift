@@ -14,7 +14,8 @@ public enum EditorView {
         let wide = size.width >= 120
         let formWidth = wide ? size.width - 42 : size.width
         header(s, &c)
-        let bodyTop = 4, bodyHeight = size.height - 7
+        let bottom = bottomLines(s, width: size.width - 2)
+        let bodyTop = 4, bodyHeight = size.height - 5 - bottom.note.count - bottom.status.count
         var cursor: Point
         if s.section == .findings {
             cursor = findingsList(s, &c, top: bodyTop, height: bodyHeight, width: formWidth)
@@ -22,7 +23,7 @@ public enum EditorView {
             cursor = form(s, &c, top: bodyTop, height: bodyHeight, width: formWidth)
         }
         if wide { sidePanel(s, &c, top: 3, height: size.height - 6, left: formWidth + 1) }
-        footer(s, &c)
+        footer(s, bottom, &c)
         if let overlay = s.overlay { cursor = box(overlay, s, &c) }
         c.cursor = cursor
         return c
@@ -33,9 +34,9 @@ public enum EditorView {
         let who = s.plan.person.preferredName ?? s.plan.person.name ?? "new plan"
         let title = " SupportPlan · \(who) · \(s.plan.id ?? "no id") v\(s.plan.version ?? 1) · \(s.plan.status?.rawValue ?? "draft")"
         c.put(title, row: 0, column: 0, style: .bold, limit: w - 14)
-        let flag = s.readOnly ? "read-only" : s.dirty ? "● unsaved" : "saved"
+        let flag = s.readOnly || s.submitted ? "read-only" : s.dirty ? "● unsaved" : "saved"
         c.put(flag, row: 0, column: w - DisplayWidth.of(flag) - 1, style: s.dirty ? .bold : .plain)
-        let (bar, style) = BudgetBar.text(s.plan, s.preview ?? s.costing, typing: s.preview != nil)
+        let (bar, style) = BudgetBar.text(s.preview != nil ? EditorReducer.previewPlan(s) ?? s.plan : s.plan, s.preview ?? s.costing, typing: s.preview != nil, width: w - 1)
         c.put(" " + bar, row: 1, column: 0, style: style, limit: w)
         var col = 0
         for section in Section.allCases {
@@ -44,7 +45,8 @@ public enum EditorView {
             c.put(current ? "[\(label)]" : " \(label)", row: 2, column: col, style: current ? .reverse : .plain)
             col += DisplayWidth.of(label) + (current ? 2 : 1)
         }
-        let open = s.findings.filter { !$0.acknowledged }
+        // This section's findings (every one in Findings).
+        let open = s.findings.filter { !$0.acknowledged && (s.section == .findings || Section.of(path: $0.path) == s.section) }
         let errors = open.filter { $0.severity == .error }.count, warnings = open.filter { $0.severity == .warning }.count
         let counts = "✗ \(errors) error\(errors == 1 ? "" : "s")  ! \(warnings) warning\(warnings == 1 ? "" : "s")"
         c.put(breadcrumb(s), row: 3, column: 1, style: .bold, limit: w - DisplayWidth.of(counts) - 4)
@@ -71,12 +73,13 @@ public enum EditorView {
         f.acknowledged ? "✓" : f.severity == .error ? "✗" : f.severity == .warning ? "!" : "i"
     }
 
+    /// The findings whose marker sits on this row: each finding on exactly one row, the one
+    /// Enter on the finding goes to (`FindingAnchor`), never a Delete row.
     static func findings(for row: FieldRow, _ s: EditorState) -> [Finding] {
         guard !row.path.isEmpty else { return [] }
-        return s.findings.filter { f in
-            f.path == row.path || (row.kind != .action && (f.path.hasPrefix(row.path + ".") || f.path.hasPrefix(row.path + "[")))
-                || (row.kind == .action && row.action != .addEntry(.needs) && f.path.hasPrefix(row.path))
-        }
+        let rows = s.rows
+        guard let i = rows.firstIndex(where: { $0.path == row.path && $0.label == row.label }) else { return [] }
+        return s.findings.filter { FindingAnchor.row(for: $0, in: rows) == i }
     }
 
     static func display(_ row: FieldRow, plain: Bool = false) -> String {
@@ -98,15 +101,20 @@ public enum EditorView {
     static func form(_ s: EditorState, _ c: inout Canvas, top: Int, height: Int, width: Int) -> Point {
         let rows = s.rows
         let editHeight = s.edit?.kind == .multiline ? 6 : 1
+        var top = top, height = height
+        // A list longer than the space scrolls: the first and last rows of the space are kept
+        // for "↑ N more" and "↓ N more", so a marker never covers a field or a header.
+        let scrolls = rows.count + editHeight - 1 > height
+        if scrolls { top += 1; height -= 2 }
         var first = 0
         if s.focus >= first + height - editHeight { first = s.focus - height + editHeight }
         first = max(0, min(first, max(0, rows.count - 1)))
         var cursor = Point(row: top, column: labelWidth)
         var y = top
-        if first > 0 { c.put("↑ \(first) more", row: top - 1, column: width - 12, style: .dim) }
+        if first > 0 { c.put("↑ \(first) more above", row: top - 1, column: 2, style: .dim) }
         for i in first..<rows.count {
             guard y < top + height else {
-                c.put("↓ \(rows.count - i) more", row: top + height, column: width - 12, style: .dim)
+                c.put("↓ \(rows.count - i) more below", row: top + height, column: 2, style: .dim)
                 break
             }
             let row = rows[i]
@@ -144,7 +152,7 @@ public enum EditorView {
                 }
             } else {
                 let value = display(row, plain: s.plainLanguage)
-                c.put(value.isEmpty ? "·" : value, row: y, column: labelWidth, style: value.isEmpty ? .dim : .plain,
+                c.put(value.isEmpty ? "·" : clipped(value, valueWidth), row: y, column: labelWidth, style: value.isEmpty ? .dim : .plain,
                       limit: valueWidth)
                 if i == s.focus { cursor = Point(row: y, column: labelWidth) }
             }
@@ -167,7 +175,7 @@ public enum EditorView {
             let f = all[i]
             let text = "\(marker(f)) \(f.plain)" + (f.acknowledged ? " (accepted)" : "")
             let style: Style = i == s.focus ? .focus : f.severity == .error && !f.acknowledged ? .error : .plain
-            c.put(text, row: top + n, column: 1, style: style, limit: width - 2)
+            c.put(clipped(text, width - 2), row: top + n, column: 1, style: style, limit: width - 2)
             if i == s.focus { cursor = Point(row: top + n, column: 1) }
         }
         if first + height < all.count { c.put("↓ \(all.count - first - height) more", row: top + height, column: width - 12, style: .dim) }
@@ -179,22 +187,43 @@ public enum EditorView {
         for r in top..<(top + height) { c.put("│", row: r, column: left - 1, style: .dim) }
         c.put("Findings (\(s.findings.count))", row: top, column: left, style: .bold)
         for (n, f) in s.findings.prefix(height - 1).enumerated() {
-            c.put("\(marker(f)) \(f.plain)", row: top + 1 + n, column: left, style: f.severity == .error && !f.acknowledged ? .error : .plain,
-                  limit: width)
+            c.put(clipped("\(marker(f)) \(f.plain)", width), row: top + 1 + n, column: left,
+                  style: f.severity == .error && !f.acknowledged ? .error : .plain, limit: width)
         }
     }
 
-    static func footer(_ s: EditorState, _ c: inout Canvas) {
-        let h = c.size.height, w = c.size.width
+    /// The focused finding and the status, each whole, wrapped (the form gives up rows for them).
+    static func bottomLines(_ s: EditorState, width: Int) -> (note: [String], status: [String]) {
         var note = ""
         if s.section == .findings, s.focus < s.findings.count {
             let f = s.findings[s.focus]
-            note = "\(f.rule.rawValue): \(f.message)"
-        } else if s.focus < s.rows.count, let f = findings(for: s.rows[s.focus], s).first {
+            note = "\(marker(f)) \(f.plain)" + (s.plainLanguage ? "" : " (\(f.rule.rawValue): \(f.message))")
+        } else if s.focus < s.rows.count,
+                  let f = findings(for: s.rows[s.focus], s).min(by: { ($0.acknowledged ? 1 : 0, $0.severity) < ($1.acknowledged ? 1 : 0, $1.severity) }) {
             note = "\(marker(f)) \(f.plain)"
         }
-        c.put(note, row: h - 3, column: 1, style: .dim, limit: w - 2)
-        c.put(s.edit?.problem.map { "! \($0)" } ?? s.status, row: h - 2, column: 1, limit: w - 2)
+        let status = s.edit?.problem.map { "! \($0)" } ?? s.status
+        return (Array(TextWrap.lines(note, width: width).prefix(6)), Array(TextWrap.lines(status, width: width).prefix(3)))
+    }
+
+    /// Text cut to a width with "…" where it is cut (the detail line below shows it whole).
+    static func clipped(_ text: String, _ width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 1 else { return text }
+        var out = "", used = 0
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
+    static func footer(_ s: EditorState, _ bottom: (note: [String], status: [String]), _ c: inout Canvas) {
+        let h = c.size.height, w = c.size.width
+        let statusTop = h - 1 - bottom.status.count, noteTop = statusTop - bottom.note.count
+        for (i, line) in bottom.note.enumerated() { c.put(line, row: noteTop + i, column: 1, style: .dim, limit: w - 2) }
+        for (i, line) in bottom.status.enumerated() { c.put(line, row: statusTop + i, column: 1, limit: w - 2) }
         let table = s.edit != nil ? EditorKeys.editing : EditorKeys.navigation
         c.put(table.hintBar(width: w - 2), row: h - 1, column: 1, style: .reverse)
     }
@@ -215,14 +244,22 @@ public enum EditorView {
             lines.append("")
             lines.append(p.multi ? "↑/↓ move · Space ticks · Enter keeps · Esc cancels" : "↑/↓ move · Enter chooses · Esc cancels")
             return frame(s.plainLanguage ? PlainWords.label(p.title) : p.title, lines, &c, focusLine: p.selected)
-        case .acknowledge(let rule, let reason):
-            let p = frame("Accept \(rule.rawValue)", ["Why is this all right? (Enter keeps it, Esc cancels)", "", ""], &c, focusLine: 2)
+        case .acknowledge(let rule, let target, let reason):
+            let p = frame("Accept \(rule.rawValue) for \(target)", ["Why is this all right? (Enter keeps it, Esc cancels)", "", ""], &c, focusLine: 2)
             let col = reason.render(into: &c, row: p.row, column: p.column, width: min(60, c.size.width - p.column - 4),
                                     style: .init(.underline))
             return Point(row: p.row, column: col)
         case .confirmQuit:
             return frame("Unsaved changes", ["The plan has changes that are not saved.", "",
                                              "S  save, then leave", "D  leave without saving", "Esc  stay"], &c, focusLine: 0)
+        case .confirmSubmit:
+            return frame("Submit for sign-off?", ["Send this plan to a manager to sign off?" + (s.dirty ? " It is saved first." : ""),
+                                                  "It cannot be changed while it waits (F8 withdraws it).", "",
+                                                  "Y or Enter  submit", "N or Esc  not now"], &c, focusLine: 0)
+        case .confirmWithdraw:
+            return frame("Withdraw from sign-off?", ["This plan is waiting to be signed off.",
+                                                     "Withdraw it (back to a draft, written in the log) to change it?", "",
+                                                     "Y or Enter  withdraw", "N or Esc  leave it submitted"], &c, focusLine: 0)
         case .confirmDelete(let list, let i):
             return frame("Delete?", ["Delete \(list.summary(s.plan, i))?", "", "Y  delete (u undoes it)", "N or Esc  keep it"],
                          &c, focusLine: 0)
@@ -254,7 +291,7 @@ public enum EditorView {
             return Point(row: p.row, column: field.render(into: &c, row: p.row, column: p.column,
                                                           width: min(50, c.size.width - p.column - 4), style: .init(.underline)))
         case .message(let m):
-            return frame("Note", [m, "", "Any key closes this."], &c, focusLine: 0)
+            return frame("Note", TextWrap.lines(m, width: c.size.width - 10) + ["", "Any key closes this."], &c, focusLine: 0)
         }
     }
 

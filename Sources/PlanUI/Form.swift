@@ -82,7 +82,9 @@ public enum EntryList: String, Sendable, Equatable, CaseIterable {
             return "\(s.id ?? "?")\(cost) \(s.what ?? "(not described)")"
         case .risks: return "Risk: \(p.risks[i].risk ?? "(not written yet)")"
         case .contingency: return "If: \(p.contingency[i].when ?? "…")"
-        case .acknowledged: return "Accepted \(p.acknowledged[i].rule ?? "?"): \(p.acknowledged[i].reason ?? "")"
+        case .acknowledged:
+            let a = p.acknowledged[i]
+            return "Accepted \(a.rule ?? "?")\(a.target.map { " for \($0)" } ?? " (all of them)"): \(a.reason ?? "")"
         }
     }
 
@@ -253,6 +255,7 @@ enum Form {
                     Bind.text("Then", "\(base).then", \.contingency[i].then, p, multiline: true)]
         case .acknowledged:
             rows = [Bind.text("Rule", "\(base).rule", \.acknowledged[i].rule, p),
+                    Bind.text("About", "\(base).target", \.acknowledged[i].target, p),
                     Bind.text("Reason", "\(base).reason", \.acknowledged[i].reason, p, multiline: true)]
         }
         return rows + [Bind.button("Delete this \(list.noun)", base, .deleteEntry(list, i))]

@@ -28,6 +28,7 @@ enum Navigation {
         case .quit:
             if s.dirty && !s.readOnly { s.overlay = .confirmQuit; return [] }
             return [.deleteRecovery, .quit]
+        case .undo where refusedWhileSubmitted(&s), .redo where refusedWhileSubmitted(&s): return []
         case .undo: step(&s, from: \.undo, to: \.redo, done: "Undone.", none: "Nothing to undo.")
         case .redo: step(&s, from: \.redo, to: \.undo, done: "Redone.", none: "Nothing to redo.")
         case .find:
@@ -37,19 +38,28 @@ enum Navigation {
             s.status = s.plainLanguage ? "Plain words on (P turns them off)." : "Plain words off."
         case .submit:
             guard !s.readOnly else { s.status = "! Read-only: it cannot be submitted from here."; return [] }
-            if s.dirty { return [.save(path: s.file, text: PlanWriter.write(s.plan), expected: s.diskDigest), .submit] }
-            return [.submit]
+            s.overlay = s.submitted ? .confirmWithdraw : .confirmSubmit
         case .acknowledge:
+            guard !refusedWhileSubmitted(&s) else { return [] }
             guard s.section == .findings, s.focus < s.findings.count else {
                 s.status = "Go to Findings (8) to accept a warning with a reason."
                 return []
             }
             let f = s.findings[s.focus]
             guard f.rule.canBeAcknowledged else { s.status = "! Errors cannot be accepted; they must be put right."; return [] }
-            s.overlay = .acknowledge(rule: f.rule, reason: TextField())
+            s.overlay = .acknowledge(rule: f.rule, target: Acknowledgement.target(of: f, in: s.plan), reason: TextField())
         case .enter:
             if s.section == .findings {
-                if s.focus < s.findings.count { EditorReducer.jump(&s, to: s.findings[s.focus].path) }
+                guard s.focus < s.findings.count else { return [] }
+                let f = s.findings[s.focus]
+                if f.rule == .outcomeUnsupported {
+                    let id = Acknowledgement.target(of: f, in: s.plan)
+                    // The fix is in a support: tick the outcome in its Meets list.
+                    goTo(&s, .supports)
+                    s.status = "Open the support that works towards \(id) and tick \(id) in its Meets list."
+                    return []
+                }
+                EditorReducer.jump(&s, to: FindingAnchor.path(of: f))
                 return []
             }
             guard s.focus < rows.count else { return [] }
@@ -84,8 +94,18 @@ enum Navigation {
         s.focus = max(0, min(s.focus, count - 1))
     }
 
+    /// A submitted plan is read-only until it is withdrawn: says so, true when refused.
+    static func refusedWhileSubmitted(_ s: inout EditorState) -> Bool {
+        guard s.submitted else { return false }
+        s.status = EditorState.submittedNote
+        return true
+    }
+
     static func open(_ s: inout EditorState, _ row: FieldRow) {
         if s.readOnly, row.kind != .action { s.status = "! Read-only: another editor has this plan open."; return }
+        if s.submitted {
+            if case .openEntry = row.action {} else { _ = refusedWhileSubmitted(&s); return }
+        }
         switch row.kind {
         case .action:
             switch row.action {

@@ -42,17 +42,19 @@ enum Overlays {
             default: break
             }
             s.overlay = .picker(p)
-        case .acknowledge(let rule, var reason):
+        case .acknowledge(let rule, let target, var reason):
             if escape { s.overlay = nil; return [] }
             if event == .key(.enter) {
                 guard reason.text.hasWords else { s.status = "! Write why this is all right first."; return [] }
                 s.overlay = nil
-                EditorReducer.change(&s) { $0.acknowledged.append(Acknowledgement(rule: rule.rawValue, reason: reason.text)) }
-                s.status = "Accepted \(rule.rawValue), with your reason."
+                EditorReducer.change(&s) {
+                    $0.acknowledged.append(Acknowledgement(rule: rule.rawValue, target: target, reason: reason.text))
+                }
+                s.status = "Accepted \(rule.rawValue) for \(target), with your reason; the others stay open."
                 return []
             }
             reason.handle(event)
-            s.overlay = .acknowledge(rule: rule, reason: reason)
+            s.overlay = .acknowledge(rule: rule, target: target, reason: reason)
         case .confirmQuit:
             if letter("s") {
                 s.overlay = nil
@@ -61,6 +63,16 @@ enum Overlays {
             }
             if letter("d") { return [.deleteRecovery, .quit] }
             if escape { s.overlay = nil }
+        case .confirmSubmit:
+            if letter("y") || event == .key(.enter) {
+                s.overlay = nil
+                if s.dirty { return [.save(path: s.file, text: PlanWriter.write(s.plan), expected: s.diskDigest), .submit] }
+                return [.submit]
+            }
+            if escape || letter("n") { s.overlay = nil }
+        case .confirmWithdraw:
+            if letter("y") || event == .key(.enter) { s.overlay = nil; return [.withdraw] }
+            if escape || letter("n") { s.overlay = nil }
         case .confirmDelete(let list, let i):
             if letter("y") || event == .key(.enter) {
                 s.overlay = nil

@@ -37,7 +37,8 @@ struct EditCommand: ParsableCommand, HasExamples {
         var cache: [String: Policy] = [:]
         let policy = try StoreLocation.policy(for: file, global, cache: &cache)
         try MainActor.assumeIsolated {
-            let session = EditorSession(submit: (try? StoreLocation.store(for: file, global)).map(EditorSubmit.step))
+            let store = try? StoreLocation.store(for: file, global)
+            let session = EditorSession(submit: store.map(EditorSubmit.step), withdraw: store.map(EditorSubmit.withdraw))
             guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
                 throw CLIError("the editor needs a full-screen terminal; use `supportplan check` and `totals` in line mode")
             }

@@ -56,7 +56,7 @@ enum PlanListCommand {
                         continue
                     }
                 }
-                let session = EditorSession(submit: EditorSubmit.step(store))
+                let session = EditorSession(submit: EditorSubmit.step(store), withdraw: EditorSubmit.withdraw(store))
                 switch session.open(path, policy: policy, user: currentUser()) {
                 case .success(var editor):
                     editor.plainLanguage = global.plainLanguage
@@ -88,7 +88,8 @@ enum PlanListCommand {
         let check = Checker.check(bytes: bytes, file: path, policy: policy)
         guard let plan = check.plan else { return "! \(path) cannot be read." }
         var state = ReviewState(path: path, plan: plan, check: check, previous: store.lastSigned(before: plan),
-                                reasons: policy.returnReasons)
+                                reasons: policy.returnReasons, submission: submission(store, plan, bytes),
+                                signChoice: signChoice(store, plan: plan, check: check, policy: policy))
         while true {
             let (effect, final) = ReviewSession.run(state, on: screen)
             state = final
@@ -113,6 +114,51 @@ enum PlanListCommand {
         }
     }
 
+    /// Who submitted the plan and when, and whether the file is still what was submitted.
+    static func submission(_ store: PlanStore, _ plan: Plan, _ bytes: [UInt8]) -> [String] {
+        guard let id = plan.id, let entry = store.lastEntry(id, action: "submit") else { return [] }
+        let same = entry.fileSHA256 == AuditLog.sha256(bytes)
+        return ["Submitted by \(SafeTerminal.visible(entry.who)) at \(entry.time) (version \(entry.version))."]
+            + [same ? "The plan has not changed since it was submitted: what you read is what was submitted."
+                : "✗ The plan file changed after it was submitted; it cannot be signed until it is submitted again."]
+    }
+
+    /// How signing will go, worked out before the key is asked for: the level is checked
+    /// first; with one signer whose key is in the user's key folder, no key name is asked.
+    static func signChoice(_ store: PlanStore, plan: Plan, check: CheckResult, policy: Policy) -> SignChoice {
+        let today = PlanDate.today()
+        let signers = policy.signers.filter { $0.isActive(on: today) }
+        guard !signers.isEmpty else { return .refused("this store has no signer for today; the owner adds one with `supportplan signer add`") }
+        let costing = check.costing ?? Coster.cost(plan)
+        let submitter = plan.id.flatMap { store.lastEntry($0, action: "submit")?.who }
+        func stops(_ signer: Signer) -> [Finding] {
+            Workflow.signingFindings(plan: plan, costing: costing, signer: signer, policy: policy, submitter: submitter)
+                .filter { $0.severity == .error }
+        }
+        if signers.count == 1, let signer = signers.first {
+            if let stop = stops(signer).first { return .refused(stop.message) }
+            let path = KeyFiles.path(forKeyID: signer.keyID)
+            guard let b = try? AtomicFile.read(path), case .success(let text) = decodeUTF8(b),
+                  holds(text, keyID: signer.keyID) else {
+                return .refused("your key folder (\(StoreLocation.user.secretKeys)) has no key \(signer.keyID) for \(signer.name)")
+            }
+            return .key(path: path, signer: "\(signer.name) (\(signer.role), level \(signer.level))", sealed: SecretKeyFile.isSealed(text))
+        }
+        if signers.allSatisfy({ stops($0).contains { $0.rule == .signerLevelTooLow } }) {
+            return .refused("no signer of this store signs at a level that covers this plan's amount")
+        }
+        return .askKey
+    }
+
+    /// Whether a secret key file's text is the key with this id (as minisign shows it); the
+    /// key folder's fallback (`owner.key`) may be someone else's.
+    static func holds(_ text: String, keyID: String) -> Bool {
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("key_id: ") }) else { return false }
+        let id = Array(line.dropFirst(8))
+        guard id.count == 16 else { return false }
+        return stride(from: 0, to: 16, by: 2).map { String(id[$0..<$0 + 2]) }.reversed().joined().uppercased() == keyID
+    }
+
     /// The approver's words when the plan was last returned, for the planner to see.
     static func returnNote(_ store: PlanStore, id: String?, policy: Policy) -> String? {
         guard let note = store.returnNote(id, policy: policy) else { return nil }
@@ -120,8 +166,20 @@ enum PlanListCommand {
     }
 }
 
-/// The editor's "Submit" (F8): the same store step as `supportplan submit`.
+/// The editor's "Submit" and "Withdraw" (F8): the same store steps as `supportplan submit`
+/// and `supportplan withdraw`.
 enum EditorSubmit {
+    static func withdraw(_ store: PlanStore) -> (String) -> String {
+        { path in
+            do {
+                try store.withdraw(path, by: currentUser())
+                return "Withdrawn: a draft again (written in the log). Change it, then submit again with F8."
+            } catch {
+                return "! " + SafeTerminal.visible("\(error)")
+            }
+        }
+    }
+
     static func step(_ store: PlanStore) -> (String) -> String {
         { path in
             do {

@@ -18,8 +18,12 @@ struct Driver {
         return Driver(state: EditorState(plan: PlanReader.read(filled).plan!, file: "/tmp/plan.yaml", diskDigest: "d0"))
     }
 
-    static func example(_ name: String) -> Driver {
-        let text = try! String(contentsOf: root.appendingPathComponent("examples/\(name).yaml"), encoding: .utf8)
+    static func example(_ name: String, replacing: [(String, String)] = []) -> Driver {
+        var text = try! String(contentsOf: root.appendingPathComponent("examples/\(name).yaml"), encoding: .utf8)
+        for (old, new) in replacing {
+            precondition(text.contains(old), "examples/\(name).yaml has no '\(old)'")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
         return Driver(state: EditorState(plan: PlanReader.read(text).plan!, file: "/tmp/\(name).yaml", diskDigest: "d0"))
     }
 

@@ -25,7 +25,11 @@ start() {
 echo "# editor suite: $BIN"
 start
 check "a new plan opens from the blank template" wait_text "[1 About]"
-check "it says what is missing" wait_text "✗ 6 errors"
+keys 8
+check "it says what is missing (Findings counts them all)" wait_text "✗ 6 errors"
+keys 2
+check "a section's header counts only its own" wait_text "Needs                                                  ✗ 1 error  ! 0 warnings"
+keys 1
 
 # A need: keeping clean, eligible, needs help.
 keys 2; keys Enter

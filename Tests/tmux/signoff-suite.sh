@@ -22,7 +22,10 @@ export XDG_CONFIG_HOME="$S/cfg"
 XDG_CONFIG_HOME="$S/owner-cfg" "$BIN" signer add "$S/cfg/supportplan/keys/ana-lopez.pub" --name "Ana Lopez" \
   --role "team manager" --level team-manager --store "$ST" >/dev/null
 check "init, trust and signer add make a store Ana can sign in" grep -q "name: \"Ana Lopez\"" "$ST/config.yaml"
-cp examples/older-person-home-care.yaml "$ST/plans/PW-2026-0117.yaml"
+# Peggy's plan as the next version would have it: the budget went up from the last signed one, with the reason.
+sed 's/^  final: 17250.00$/  final: 17250.00\n  previous_final: 16000.00\n  change_reason: The teatime visit was added after her hospital stay./' \
+  examples/older-person-home-care.yaml >"$ST/plans/PW-2026-0117.yaml"
+check "the plan has a budget change and its reason" grep -q "change_reason: The teatime visit" "$ST/plans/PW-2026-0117.yaml"
 chmod 600 "$ST/plans/PW-2026-0117.yaml"
 ME=$(id -un)
 $T -f /dev/null new-session -d -s s -x 80 -y 24 \
@@ -33,17 +36,40 @@ echo "# sign-off suite: $BIN"
 run "$BIN edit $ST/plans/PW-2026-0117.yaml"
 wait_text "SupportPlan · Peggy"
 keys F8
-check "the planner submits from the editor (F8)" wait_text "Submitted for sign-off."
+check "F8 asks before submitting" wait_text "Submit for sign-off?"
+keys y
+check "the planner submits from the editor (F8, y)" wait_text "Submitted for sign-off."
+keys Enter
+check "a submitted plan cannot be edited" wait_text "! Submitted for sign-off: it cannot be changed. F8 withdraws it"
+keys F8
+check "F8 on a submitted plan offers to withdraw it" wait_text "Withdraw from sign-off?"
+keys y
+check "withdrawn, it is a draft again" wait_text "Withdrawn: a draft again (written in the log)."
+keys Enter
+check "and can be edited" wait_text "Type; Enter keeps it; Esc cancels."
+keys Escape; sleep 0.5
+keys F8; wait_text "Submit for sign-off?"; keys y
+check "submitted again" wait_text "Submitted for sign-off."
 keys F10
 run "cd $ST && $BIN"
 wait_text "SupportPlan · plans in"
 keys v
 check "the approver's queue lists the submitted plan" wait_text "> Peggy        PW-2026-0117"
 keys Enter
-check "the review is read-only, with the readiness checklist" wait_text "✓ Needs and outcomes"
-check "and the costing" wait_text "Costing for PW-2026-0117 (Peggy)"
+check "the review is read-only and starts with the person" wait_text "Name: Margaret Whitfield (known as Peggy)"
+# page_until TEXT: Space (next page) until TEXT is on the screen.
+page_until() { for _ in $(seq 1 12); do wait_text "$1" 1 && return 0; keys Space; done; return 1; }
+check "the review shows her risks" page_until "- Peggy wants to keep sleeping upstairs in her own bed"
+check "her contingency" page_until "- Karen is away or ill → My neighbour Pat Hughes collects"
+check "her words" page_until "In their words: I didn't want strangers in the house"
+keys g
+check "the reason for the budget change" page_until "Reason for the change: The teatime visit was added after her"
+check "the budget change itself" wait_text "Budget change: £16,000.00 → £17,250.00 (up £1,250.00)."
+check "what happened since submission" page_until "The plan has not changed since it was submitted"
 keys r Down Enter
 $T send-keys -t s -l "Say who pays for the key safe"; keys Enter
+check "returning asks once more, in words" wait_text "Return this plan to the planner because: The costs are not clear"
+keys y
 check "the approver returns it with a reason" wait_text "Returned PW-2026-0117 to the planner (costs-unclear)."
 keys q
 run "$BIN edit $ST/plans/PW-2026-0117.yaml"
@@ -51,15 +77,16 @@ check "the planner sees the reason in words in the editor" wait_text "! Returned
 keys 4; keys Down Down Down Down Down Down Enter
 keys Down Down Down Enter C-a C-k
 $T send-keys -t s -l "Handy Person Service, Age UK (the council pays)"; keys Enter
-keys F8
+keys F8; wait_text "Submit for sign-off?"; keys y
 check "the planner fixes it and submits again (saved first)" wait_text "Submitted for sign-off."
 keys F10
 run "cd $ST && $BIN"
 wait_text "SupportPlan · plans in"
 keys v Enter
-wait_text "✓ Needs and outcomes"
+wait_text "Name: Margaret Whitfield"
 keys s
-$T send-keys -t s -l "ana-lopez"; keys Enter
+check "with one signer, signing asks no key name, only to confirm" wait_text "Sign off Peggy · PW-2026-0117 v1 as Ana Lopez"
+keys Enter
 check "the approver signs it off in the review screen" wait_text "Signed off PW-2026-0117 as Ana Lopez"
 keys q
 run "cd $ST && $BIN verify signed/PW-2026-0117-v1.yaml; echo verify=\$?"
@@ -71,7 +98,7 @@ run "minisign -Vm $ST/config.yaml -p $ST/owner.pub; echo config=\$?"
 check "stock minisign accepts the signed config" wait_text "config=0"
 check "the signed copy has the planner's fix" grep -q "the council pays" "$ST/signed/PW-2026-0117-v1.yaml"
 run "cd $ST && $BIN log; echo log=\$?"
-check "the audit log has submit, return, submit, sign, chain and anchor intact" wait_text "1 plan log, 4 entries; every chain intact and every sign-off anchored."
+check "the audit log has submit, return, submit, sign, chain and anchor intact" wait_text "1 plan log, 6 entries; every chain intact and every sign-off anchored."
 # A manager who has not pinned the owner's key cannot be fooled by the store's own say-so.
 run "cd $ST && XDG_CONFIG_HOME=$S/nobody $BIN verify signed/PW-2026-0117-v1.yaml; echo verify=\$?"
 check "without the owner pinned, verify refuses (exit 2) and says what to do" wait_text "verify=2"

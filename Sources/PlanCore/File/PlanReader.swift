@@ -123,7 +123,7 @@ public enum PlanReader {
         p.review.last = v.date("last")
         p.review.kept = v.kept
         p.acknowledged = r.list("acknowledged", section: "an acknowledgement") { e in
-            var x = Acknowledgement(rule: e.text("rule"), reason: e.text("reason"))
+            var x = Acknowledgement(rule: e.text("rule"), target: e.text("target"), reason: e.text("reason"))
             x.kept = e.kept
             if let rule = x.rule, RuleID(rawValue: rule) == nil {
                 let hint = nearest(rule, in: RuleID.allCases.map(\.rawValue)).map { " Did you mean '\($0)'?" } ?? ""

@@ -106,7 +106,7 @@ public enum PlanWriter {
             word("safeguarding", p.safeguarding), text("safeguarding_reference", p.safeguardingReference),
             section("agreement", agreement, present: order.contains("agreement")),
             section("review", review, present: order.contains("review")),
-            list("acknowledged", p.acknowledged.map { arrange([text("rule", $0.rule), text("reason", $0.reason)], $0.kept) }),
+            list("acknowledged", p.acknowledged.map { arrange([text("rule", $0.rule), text("target", $0.target), text("reason", $0.reason)], $0.kept) }),
         ], p.kept)
     }
 

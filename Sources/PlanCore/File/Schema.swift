@@ -38,7 +38,7 @@ public enum Schema {
     public static let advice = ["meet_or_reduce", "prevent_or_delay"]
     public static let agreement = ["status", "date", "person_words", "copy_to"]
     public static let review = ["first", "next", "last"]
-    public static let acknowledgement = ["rule", "reason"]
+    public static let acknowledgement = ["rule", "target", "reason"]
 
     /// Every known key, for suggestions when a key is unknown.
     public static var all: Set<String> {

@@ -240,10 +240,35 @@ public struct Review: Sendable, Equatable {
 
 public struct Acknowledgement: Sendable, Equatable {
     public var rule: String?
+    /// What the accepted finding is about: an entry's id (`O2`, `S3`) or the finding's path
+    /// (`budget.final`). Without one (older files), every finding of the rule is accepted.
+    public var target: String?
     public var reason: String?
     public var kept = Kept()
-    public init(rule: String? = nil, reason: String? = nil) {
+    public init(rule: String? = nil, target: String? = nil, reason: String? = nil) {
         self.rule = rule
+        self.target = target
         self.reason = reason
+    }
+
+    /// The target an acceptance of this finding names: the id of the entry its path is in
+    /// (`outcomes[1].needs` → `O2`), or else its path.
+    public static func target(of f: Finding, in plan: Plan) -> String {
+        let lists: [(String, [String?])] = [("needs", plan.needs.map(\.id)), ("outcomes", plan.outcomes.map(\.id)),
+                                            ("supports", plan.supports.map(\.id)), ("employees", plan.employees.map(\.id))]
+        for (name, ids) in lists where f.path.hasPrefix(name + "[") {
+            let digits = f.path.dropFirst(name.count + 1).prefix { $0.isNumber }
+            if let i = Int(digits), i < ids.count, let id = ids[i], !id.isEmpty { return id }
+        }
+        return f.path
+    }
+
+    /// Whether this entry accepts the finding: the same rule, and its target (if it names one)
+    /// is the finding's entry id or path.
+    public func accepts(_ f: Finding, in plan: Plan) -> Bool {
+        guard rule == f.rule.rawValue, reason.hasWords else { return false }
+        guard let target, target.hasWords else { return true }
+        let t = target.trimmingSpaces()
+        return t == f.path || t == Self.target(of: f, in: plan)
     }
 }

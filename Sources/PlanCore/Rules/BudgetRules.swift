@@ -5,6 +5,21 @@ public enum BudgetRules {
     static func check(_ c: RuleContext) -> [Finding] {
         let b = c.plan.budget
         var out: [Finding] = []
+        // A paid line half filled in: never costed as if the blank were 1 or nothing.
+        for (i, s) in c.plan.supports.enumerated() {
+            let id = s.id ?? "line \(i + 1)"
+            let counted: Set<CostUnit> = [.hour, .visit, .day, .night, .session]
+            if s.rate != nil, s.quantity == nil, s.kept.raw["quantity"] == nil, let unit = s.unit, counted.contains(unit) {
+                out.append(c.finding(.fieldInvalid, "supports[\(i)].quantity",
+                    "support \(id) is paid by the \(unit.rawValue) but has no `quantity`; say how many (a blank is not counted as 1)",
+                    plain: "Say how many hours, visits or items \(id) is for."))
+            }
+            if s.rate == nil, s.kept.raw["rate"] == nil, s.quantity != nil, s.funding != Funding.none, let unit = s.unit, counted.contains(unit) {
+                out.append(c.finding(.fieldInvalid, "supports[\(i)].rate",
+                    "support \(id) has a quantity but no `rate`; give the rate, or `funding: none` if it costs nothing",
+                    plain: "Say what \(id) costs, or say it is free."))
+            }
+        }
         let finalUnread = b.kept.raw["final"] != nil
         if b.final == nil && !finalUnread {
             out.append(c.finding(.budgetMissing, "budget.final",

@@ -48,10 +48,9 @@ public enum Validator {
 
     /// Marks warnings and info the plan acknowledges. Errors are never acknowledged.
     public static func applyAcknowledgements(_ findings: [Finding], _ plan: Plan) -> [Finding] {
-        let acknowledged = Set(plan.acknowledged.filter { $0.reason.hasWords }.compactMap(\.rule))
-        return findings.map { f in
+        findings.map { f in
             var f = f
-            f.acknowledged = f.severity != .error && acknowledged.contains(f.rule.rawValue)
+            f.acknowledged = f.severity != .error && plan.acknowledged.contains { $0.accepts(f, in: plan) }
             return f
         }
     }
