@@ -6,6 +6,7 @@
 /// `config.yaml` anywhere but a store's root is ignored with a warning.
 import Foundation
 import PlanCore
+import Synchronization
 
 enum StoreLocation {
     static func environment(_ name: String) -> String? {
@@ -16,12 +17,20 @@ enum StoreLocation {
     static var user: UserFolders { .fromEnvironment() }
 
     /// The store named by an option or the environment, or found above the current folder.
+    /// Found once per command: `check` asks for each of thousands of files, and reading the
+    /// config checks its signature.
     static func located(_ global: GlobalOptions) -> PlanStore? {
-        let store = PlanStore.locate(explicit: global.store, environment: ProcessInfo.processInfo.environment,
-                                     cwd: FileManager.default.currentDirectoryPath, user: user)
-        _ = try? store?.config()  // files made from here on follow the store's `shared:` setting
-        return store
+        locatedOnce.withLock { cache in
+            if let hit = cache, hit.explicit == global.store { return hit.store }
+            let store = PlanStore.locate(explicit: global.store, environment: ProcessInfo.processInfo.environment,
+                                         cwd: FileManager.default.currentDirectoryPath, user: user)
+            _ = try? store?.config()  // files made from here on follow the store's `shared:` setting
+            cache = (global.store, store)
+            return store
+        }
     }
+
+    private static let locatedOnce = Mutex<(explicit: String?, store: PlanStore?)?>(nil)
 
     /// The store to use: the located one, else the person's own.
     static func store(_ global: GlobalOptions) -> PlanStore {

@@ -25,7 +25,7 @@ enum Hostile {
         }.map { $0.element.value }
     }
 
-    /// A double-quoted YAML scalar holding `s` (every character escaped as \uXXXX).
+    /// A double-quoted YAML scalar holding `s` (every character written as `\\u` and four hex digits).
     static func yaml(_ s: String) -> String {
         "\"" + s.unicodeScalars.map { u in
             u.isASCII && !SafeText.isControl(u) && u != "\"" && u != "\\" ? String(u)

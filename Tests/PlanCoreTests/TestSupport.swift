@@ -7,7 +7,7 @@ enum Paths {
     /// The package root (this file is Tests/PlanCoreTests/TestSupport.swift).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    /// The bundled examples, inside the repository (a fresh clone has no ../shared).
+    /// The bundled examples, inside the repository, so a fresh clone tests the same files.
     static let examples = ["older-person-home-care", "young-adult-pa"].map {
         root.appendingPathComponent("examples/\($0).yaml")
     }

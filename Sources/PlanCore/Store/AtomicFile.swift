@@ -91,15 +91,7 @@ public enum AtomicFile {
         guard fd >= 0 else { throw FileError(path, "cannot create a temporary file in \(folder)") }
         var ok = false
         defer { if !ok { unlink(temp) } }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { let e = errno; close(fd); throw FileError(path, "cannot write", errno: e) }
-            done += n
-        }
-        guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { let e = errno; close(fd); throw FileError(path, "cannot save", errno: e) }
-        close(fd)
+        try fill(fd, with: bytes, mode: mode, path: path)
         guard rename(temp, path) == 0 else { throw FileError(path, "cannot replace the file") }
         ok = true
         let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -143,6 +135,14 @@ public enum AtomicFile {
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path, "cannot create a temporary file in \(folder)") }
         defer { unlink(temp) }
+        try fill(fd, with: bytes, mode: mode, path: path)
+        guard link(temp, path) == 0 else { throw FileError(path, errno == EEXIST ? "already exists; it is never replaced" : "cannot create") }
+        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { _ = fsync(dir); close(dir) }
+    }
+
+    /// Writes all of `bytes` to a new temporary file, sets its mode, fsyncs and closes it.
+    static func fill(_ fd: Int32, with bytes: [UInt8], mode: mode_t, path: String) throws(FileError) {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress! + done, bytes.count - done) }
@@ -152,9 +152,6 @@ public enum AtomicFile {
         }
         guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { let e = errno; close(fd); throw FileError(path, "cannot save", errno: e) }
         close(fd)
-        guard link(temp, path) == 0 else { throw FileError(path, errno == EEXIST ? "already exists; it is never replaced" : "cannot create") }
-        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir >= 0 { _ = fsync(dir); close(dir) }
     }
 
     public static func write(_ text: String, to path: String, followLinks: Bool = true) throws(FileError) {

@@ -66,6 +66,7 @@ public enum StoreRecords {
     }
 
     public static func write(_ root: String, store: String, version: Int, _ user: UserFolders) {
+        if let seen = read(root, user), seen.store == store, seen.version == version { return }  // nothing new
         let p = path(root, user)
         try? AtomicFile.makePrivateFolder(AtomicFile.parentFolder(of: p))
         let real = PlanStore.realPath(root) ?? root

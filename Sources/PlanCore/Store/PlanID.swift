@@ -13,19 +13,14 @@ public enum PlanID {
         return bytes.dropFirst().allSatisfy { upperOrDigit($0) || $0 == 0x2D }
     }
 
-    /// An untrusted value for a message: control characters shown as `^X` (C1 as `\u{..}`),
-    /// cut at `limit` characters.
+    /// An untrusted value for a message: control characters shown visibly (`SafeText`), cut at
+    /// `limit` characters.
     public static func shown(_ id: String, limit: Int? = 60) -> String {
-        var out = ""
-        for scalar in id.unicodeScalars.prefix(limit ?? Int.max) {
-            switch scalar.value {
-            case 0..<0x20: out += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
-            case 0x7F: out += "^?"
-            case 0x80..<0xA0: out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return id.unicodeScalars.count > (limit ?? Int.max) ? out + "…" : out
+        let scalars = id.unicodeScalars
+        guard let limit, scalars.count > limit else { return SafeText.visible(id) }
+        var cut = String.UnicodeScalarView()
+        cut.append(contentsOf: scalars.prefix(limit))
+        return SafeText.visible(String(cut)) + "…"
     }
 }
 

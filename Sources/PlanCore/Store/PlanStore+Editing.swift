@@ -32,13 +32,7 @@ extension PlanStore {
                 close(fd)
                 return nil
             }
-            guard let held = try? AtomicFile.read(lock) else { return "the lock file \(lock) cannot be read" }
-            var f: [String: String] = [:]
-            for line in String(decoding: held, as: UTF8.self).split(separator: "\n") {
-                if let colon = line.firstIndex(of: ":") {
-                    f[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingSpaces()
-                }
-            }
+            guard let f = lockFields(plan) else { return "the lock file \(lock) cannot be read" }
             if f["host"] == host, let pid = f["pid"].flatMap(Int32.init), !isRunning(pid) {
                 unlink(lock)  // stale: its editor is gone (crashed or killed)
                 continue
@@ -48,23 +42,28 @@ extension PlanStore {
         return "the lock could not be taken"
     }
 
-    /// Who holds the plan's edit lock, when a live editor does (nil when it is free or stale).
-    public static func editLockHolder(_ plan: String) -> String? {
+    /// The `key: value` lines of the plan's lock file (user, host, since, pid), or nil when
+    /// there is none or it cannot be read.
+    static func lockFields(_ plan: String) -> [String: String]? {
         guard let held = try? AtomicFile.read(lockPath(for: plan)) else { return nil }
         var f: [String: String] = [:]
         for line in String(decoding: held, as: UTF8.self).split(separator: "\n") {
             if let colon = line.firstIndex(of: ":") { f[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingSpaces() }
         }
+        return f
+    }
+
+    /// Who holds the plan's edit lock, when a live editor does (nil when it is free or stale).
+    public static func editLockHolder(_ plan: String) -> String? {
+        guard let f = lockFields(plan) else { return nil }
         if f["host"] == ProcessInfo.processInfo.hostName, let pid = f["pid"].flatMap(Int32.init), !isRunning(pid) { return nil }
         return "\(PlanID.shown(f["user"] ?? "someone")) on \(PlanID.shown(f["host"] ?? "another computer")) since \(PlanID.shown(f["since"] ?? "a while"))"
     }
 
     /// Releases a lock this process holds (another's is left alone).
     public static func releaseEditLock(_ plan: String) {
-        let lock = lockPath(for: plan)
-        guard let held = try? AtomicFile.read(lock),
-              String(decoding: held, as: UTF8.self).contains("\npid: \(getpid())\n") else { return }
-        unlink(lock)
+        guard lockFields(plan)?["pid"] == String(getpid()) else { return }
+        unlink(lockPath(for: plan))
     }
 
     /// A process that exists and is not a zombie (a killed editor its parent has not reaped).

@@ -29,7 +29,7 @@ extension PlanStore {
         let codes = policy.returnReasons.map(\.code)
         guard !reasons.isEmpty else { throw .refused("give at least one reason: \(codes.joined(separator: ", "))") }
         for r in reasons where !codes.contains(r) {
-            throw .refused("'\(SafeLog.visible(r))' is not a return reason; use one of: \(codes.joined(separator: ", "))")
+            throw .refused("'\(PlanID.shown(r))' is not a return reason; use one of: \(codes.joined(separator: ", "))")
         }
         guard comment.contains(where: { !$0.isWhitespace }) else { throw .refused("the comment must say what to change") }
         return try changeStatus(path, from: [.submitted], to: .returned, action: "return", who: who, now: now) { (_: LoadedPlan, _: Policy) throws(StoreError) -> (reason: String?, comment: String?) in
@@ -208,9 +208,4 @@ extension PlanStore {
         case (nil, nil): return "at any time"
         }
     }
-}
-
-/// Plan text echoed into messages: control characters shown, not sent to the terminal.
-enum SafeLog {
-    static func visible(_ s: String) -> String { PlanID.shown(s) }
 }
