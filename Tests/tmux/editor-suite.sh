@@ -83,6 +83,10 @@ check "an idle editor writes nothing, even while the recovery file is written ($
 keys Escape
 keys C-s
 check "Ctrl-S saves" wait_text "Saved $PLAN"
+# Every comment of the template (its prompts in plain words) is still in the saved file.
+missing=$(grep -o '#.*' templates/plans/self-written.yaml | while IFS= read -r c; do grep -qF -- "$c" "$PLAN" || echo "$c"; done | wc -l)
+check "the saved plan keeps all $(grep -c '#' templates/plans/self-written.yaml) comments of the template (missing: $missing)" test "$missing" -eq 0
+check "the template's comment stays at its key" grep -q '^author: "\?[^#]*# your name: you are writing this plan$' "$PLAN"
 json=$("$BIN" check --json "$PLAN")
 counted=$(printf '%s' "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["counted_against_budget_pence"])')
 remaining=$(printf '%s' "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["remaining_pence"])')

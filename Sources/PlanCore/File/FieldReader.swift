@@ -5,6 +5,8 @@
 final class ReadContext {
     var findings: [Finding] = []
     var positions: [String: Position] = [:]
+    /// The file's comments, given to the keys and items that read them (nil: not kept).
+    var comments: CommentMap?
 
     func report(_ rule: RuleID, _ path: String, at position: Position, _ message: String, plain: String) {
         findings.append(Finding(rule, path: path, position: position, message: message, plain: plain))
@@ -35,15 +37,36 @@ final class FieldReader {
         for pair in list {
             kept.order.append(pair.key)
             pairs[pair.key] = pair
+            takeNotes(pair)
             ctx.positions[child(pair.key)] = pair.value.isScalar ? pair.value.position : pair.keyPosition
             if !known.contains(pair.key) {
-                kept.raw[pair.key] = pair.value
+                keepRaw(pair.key, pair.value)
                 let hint = nearest(pair.key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                 ctx.report(.unknownField, child(pair.key), at: pair.keyPosition,
                            "'\(pair.key)' is not a field of \(section)\(hint). It is kept as written.",
                            plain: "There is a heading here the program does not know: '\(pair.key)'.")
             }
         }
+    }
+
+    /// The comments at a key and at the items of its list (a list of entries gives its
+    /// entries' comments to each entry's own reader).
+    private func takeNotes(_ pair: YAMLPair) {
+        guard let comments = ctx.comments else { return }
+        if let n = comments.take(pair.keyPosition.line) { kept.notes[pair.key] = n }
+        guard case .sequence(let list, _) = pair.value else { return }
+        var found: [ItemNote] = []
+        for item in list {
+            guard case .scalar(let text, _, let at) = item, let n = comments.take(at.line) else { continue }
+            found.append(ItemNote(text: text, note: n))
+        }
+        if !found.isEmpty { kept.items[pair.key] = found }
+    }
+
+    /// Keeps a value as written, with the comments inside it.
+    func keepRaw(_ key: String, _ value: YAMLNode?) {
+        kept.raw[key] = value
+        if let value, let comments = ctx.comments { kept.inner.merge(comments.takeAll(in: value)) { a, _ in a } }
     }
 
     func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -69,7 +92,7 @@ final class FieldReader {
 
     /// Keeps the written value and reports it as unreadable.
     private func reject(_ key: String, _ value: YAMLNode, _ rule: RuleID, _ message: String, plain: String) {
-        kept.raw[key] = value
+        keepRaw(key, value)
         ctx.report(rule, child(key), at: value.position, message, plain: plain)
     }
 
@@ -177,7 +200,7 @@ final class FieldReader {
         var out: [String] = []
         for (item, itemPath) in items(key) {
             guard let s = item.text else {
-                kept.raw[key] = node(key)
+                keepRaw(key, node(key))
                 ctx.report(.fieldInvalid, itemPath, at: item.position, "each item of '\(key)' should be a line of text",
                            plain: "Each item of this list should be one line of words.")
                 return []
@@ -202,7 +225,7 @@ final class FieldReader {
             }
             out.append(w)
         }
-        if bad { kept.raw[key] = node(key) }
+        if bad { keepRaw(key, node(key)) }
         return bad ? [] : out
     }
 

@@ -29,11 +29,16 @@ public struct PlanReadResult: Sendable {
 }
 
 public enum PlanReader {
-    /// Reads plan text. Never throws: every problem is a finding.
-    public static func read(_ text: String) -> PlanReadResult {
+    /// Reads plan text. Never throws: every problem is a finding. `keepingComments`: the file's
+    /// comments are found and kept at their keys for a save (a check, which never writes, skips it).
+    public static func read(_ text: String, keepingComments: Bool = true) -> PlanReadResult {
         let root: YAMLNode?
+        let spans: [ScalarSpan]
         do {
-            root = try YAMLReader.parse(text)
+            if keepingComments { (root, spans) = try YAMLReader.parseWithSpans(text) } else {
+                root = try YAMLReader.parse(text)
+                spans = []
+            }
         } catch {
             let f = Finding(.syntax, path: "", position: error.position,
                             message: "the file is not valid YAML: \(error.problem)",
@@ -48,7 +53,10 @@ public enum PlanReader {
                        plain: "This file is not a support plan.")
             return PlanReadResult(plan: Plan(), findings: ctx.findings, positions: [:], isPlan: false)
         }
-        let plan = readPlan(FieldReader(root, path: "", known: Schema.top, ctx: ctx, section: "the plan"))
+        let comments = keepingComments ? CommentMap(text: text, root: root, spans: spans) : nil
+        ctx.comments = comments
+        var plan = readPlan(FieldReader(root, path: "", known: Schema.top, ctx: ctx, section: "the plan"))
+        if let comments { plan.kept.tail = comments.leftOver() + comments.tail }
         checkIDs(plan, ctx)
         return PlanReadResult(plan: plan, findings: ctx.findings, positions: ctx.positions)
     }
@@ -252,7 +260,7 @@ public enum PlanReader {
         if let s = r.scalar("weeks_per_year", what: "52 or 52.143") {
             x.weeksPerYear = WeeksPerYear(text: s)
             if x.weeksPerYear == nil {
-                r.kept.raw["weeks_per_year"] = r.node("weeks_per_year")
+                r.keepRaw("weeks_per_year", r.node("weeks_per_year"))
                 r.ctx.report(.fieldInvalid, r.child("weeks_per_year"), at: r.node("weeks_per_year")!.position,
                              "'weeks_per_year' is '\(s)'; it must be 52 or 52.143",
                              plain: "Weeks in a year must be 52 or 52.143.")

@@ -1,9 +1,10 @@
 /// Writes a `Plan` as plan-format YAML: the file's own key order kept, fields it did not
-/// have in the format's order, unknown keys and unread values as they were written.
+/// have in the format's order, unknown keys and unread values as they were written, and every
+/// comment of the file back at its key (see `Note`, `CommentMap`).
 
 public enum PlanWriter {
     public static func write(_ p: Plan) -> String {
-        YAMLEmitter.document(topLevel(p))
+        YAMLEmitter.document(topLevel(p), tail: p.kept.tail)
     }
 
     /// One field: its key, its value (nil when absent) and whether it is a list.
@@ -37,8 +38,47 @@ public enum PlanWriter {
     }
 
     /// Orders fields: keys in the order the file had them, then new ones at their place in the
-    /// format's order. A key the file had with no value stays, as `""` or `[]`.
+    /// format's order. A key the file had with no value stays, as `""` or `[]`. Each key the
+    /// file had gets its comments back.
     static func arrange(_ fields: [Field], _ kept: Kept) -> [(String, OutNode)] {
+        let out = order(fields, kept)
+        guard !kept.notes.isEmpty || !kept.items.isEmpty else { return out }
+        return out.map { key, value in
+            let v = kept.items[key].map { attach($0, to: value) } ?? value
+            return (key, kept.notes[key].map { .noted(v, $0) } ?? v)
+        }
+    }
+
+    /// Gives each item of a list its comments back, found by its text (an item deleted takes
+    /// its comments with it). A list the writer puts on one line (`[a, b]`) is written one item
+    /// a line when its items had comments.
+    static func attach(_ items: [ItemNote], to value: OutNode) -> OutNode {
+        var unused = items
+        func take(_ text: String) -> Note? {
+            guard let i = unused.firstIndex(where: { $0.text == text }) else { return nil }
+            return unused.remove(at: i).note
+        }
+        switch value {
+        case .block(let list):
+            return .block(list.map { item in
+                guard case .scalar(let text, _) = item.bare, let n = take(text) else { return item }
+                return .noted(item, n)
+            })
+        case .flow(let words, let keepsType):
+            let notes = words.map(take)
+            guard notes.contains(where: { $0?.hasComment == true }) else { return value }
+            // Comments between the items: one item a line, so each keeps its own.
+            return .block(zip(words, notes).map { word, n in
+                let item = OutNode.scalar(word, YAMLEmitter.isPlainSafe(word, inFlow: false, keepsType: keepsType)
+                                          ? .plain : .doubleQuoted)
+                return n.map { .noted(item, $0) } ?? item
+            })
+        default:
+            return value
+        }
+    }
+
+    static func order(_ fields: [Field], _ kept: Kept) -> [(String, OutNode)] {
         let byKey = Dictionary(fields.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [(String, OutNode)] = []
         var placed: Set<String> = []
@@ -46,14 +86,14 @@ public enum PlanWriter {
             placed.insert(key)
             if let f = byKey[key] {
                 if let v = f.value { out.append((key, v)) }
-                else if let r = kept.raw[key] { out.append((key, OutNode(r))) }
+                else if let r = kept.raw[key] { out.append((key, OutNode(r, notes: kept.inner))) }
                 else { out.append((key, .empty(list: f.list))) }
             } else if let r = kept.raw[key] {
-                out.append((key, OutNode(r)))
+                out.append((key, OutNode(r, notes: kept.inner)))
             }
         }
         for (i, f) in fields.enumerated() where !placed.contains(f.key) {
-            guard let v = f.value ?? kept.raw[f.key].map(OutNode.init) else { continue }
+            guard let v = f.value ?? kept.raw[f.key].map({ OutNode($0, notes: kept.inner) }) else { continue }
             let before = fields[..<i].reversed().first { placed.contains($0.key) }?.key
             let at = before.flatMap { b in out.firstIndex { $0.0 == b } }.map { $0 + 1 } ?? 0
             out.insert((f.key, v), at: at)

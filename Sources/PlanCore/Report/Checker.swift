@@ -35,7 +35,7 @@ public struct CheckResult: Sendable {
 public enum Checker {
     /// Checks plan text as read from `file` (the name is only used in the result).
     public static func check(text: String, file: String, policy: Policy = .standard) -> CheckResult {
-        let read = PlanReader.read(text)
+        let read = PlanReader.read(text, keepingComments: false)  // a check never writes the plan back
         guard let plan = read.plan else {
             return CheckResult(file: file, plan: nil, findings: read.findings, costing: nil, unreadable: true)
         }

@@ -80,7 +80,8 @@ public enum PlanExport {
 
     static func object(_ pairs: [(String, OutNode)], into w: inout JSONWriter) {
         w.object { w in
-            for (key, value) in pairs {
+            for (key, noted) in pairs {
+                let value = noted.bare  // comments are not exported
                 if case .scalar(let text, _) = value {
                     if moneyKeys.contains(key), case .success(let m) = Money.parse(text) {
                         w.field(key + "_pence") { $0.int(m.pence) }
@@ -111,6 +112,7 @@ public enum PlanExport {
         case .block(let items): w.array(items) { node($1, into: &$0) }
         case .map(let pairs): object(pairs, into: &w)
         case .empty(let list): if list { w.array([String]()) { $0.string($1) } } else { w.null() }
+        case .noted(let inner, _): node(inner, into: &w)
         }
     }
 }

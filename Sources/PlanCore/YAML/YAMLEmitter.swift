@@ -1,6 +1,8 @@
 /// Writes YAML that people can read and diff: block style, two-space indents, short word and
 /// id lists in flow style (`[N1, O1]`), multi-line text as `|` blocks, and quotes only where a
-/// plain scalar would be misread (by this program or by any other YAML reader).
+/// plain scalar would be misread (by this program or by any other YAML reader). A value may
+/// carry the comments and blank lines its key had in the file (`noted`): they are written back
+/// above it and at the end of its line.
 
 public indirect enum OutNode: Sendable {
     /// A scalar written exactly in the given style.
@@ -12,6 +14,14 @@ public indirect enum OutNode: Sendable {
     case map([(String, OutNode)])
     /// A key present with no value: `""` or `[]`.
     case empty(list: Bool)
+    /// The value of a key (or a list item) that was in the file, with the key's comments.
+    case noted(OutNode, Note)
+
+    /// The value without its comments.
+    public var bare: OutNode {
+        if case .noted(let v, _) = self { return v.bare }
+        return self
+    }
 
     /// A person's text: plain when safe, a `|` block when multi-line, else double-quoted.
     public static func text(_ s: String) -> OutNode {
@@ -23,6 +33,32 @@ public indirect enum OutNode: Sendable {
 
     /// A value whose text is known to be safe plain (money, dates, numbers, fixed words).
     public static func word(_ s: String) -> OutNode { .scalar(s, .plain) }
+
+    /// Re-creates a value kept as it was read, with the comments inside it (by line; a note on
+    /// `keyLine`, the line of the value's own key, is the key's, not an item's).
+    public init(_ node: YAMLNode, notes: [Int: Note], keyLine: Int = 0) {
+        switch node {
+        case .scalar:
+            self.init(node)
+        case .mapping(let pairs, _):
+            self = .map(pairs.map { p in
+                let v = OutNode(p.value, notes: notes, keyLine: p.keyPosition.line)
+                return (p.key, notes[p.keyPosition.line].map { .noted(v, $0) } ?? v)
+            })
+        case .sequence(let items, _):
+            func note(_ item: YAMLNode) -> Note? {
+                if case .mapping = item { return nil }
+                return item.position.line == keyLine ? nil : notes[item.position.line]
+            }
+            let noted = items.contains { note($0)?.hasComment == true }
+            guard noted else { self.init(node); return }
+            // Comments between the items: one item a line, so each keeps its comment.
+            self = .block(items.map { item in
+                let v = OutNode(item, notes: notes)
+                return note(item).map { .noted(v, $0) } ?? v
+            })
+        }
+    }
 
     /// Re-creates a value kept as it was read.
     public init(_ node: YAMLNode) {
@@ -51,21 +87,53 @@ public indirect enum OutNode: Sendable {
 }
 
 public enum YAMLEmitter {
-    /// The whole document; `blankLines` puts an empty line between top-level sections.
-    public static func document(_ pairs: [(String, OutNode)], blankLines: Bool = true) -> String {
+    /// The whole document; `blankLines` puts an empty line between top-level sections (a key
+    /// that was in the file keeps the lines it had above it instead); `tail`: the lines after
+    /// the last key.
+    public static func document(_ pairs: [(String, OutNode)], blankLines: Bool = true, tail: [String] = []) -> String {
         var out = ""
         var previousWasLine = false
         for (i, (key, value)) in pairs.enumerated() {
             let isLine = isOneLine(value)
-            if blankLines && i > 0 && !(isLine && previousWasLine) { out += "\n" }
+            var fromFile = false
+            if case .noted = value { fromFile = true }
+            if blankLines && i > 0 && !(isLine && previousWasLine) && !fromFile { out += "\n" }
             emitPair(key, value, indent: 0, prefix: "", into: &out)
             previousWasLine = isLine
         }
+        emitLines(tail, column: 0, into: &out)
         return out
+    }
+
+    /// Whole lines kept from the file: blank ones written empty, comments indented no further
+    /// than `column` (the key or item below them), so none can fall inside a `|` block above.
+    static func emitLines(_ lines: [String], column: Int, into out: inout String) {
+        for line in lines {
+            let text = line.drop { $0 == " " || $0 == "\t" }
+            if text.isEmpty { out += "\n"; continue }
+            let indent = line.unicodeScalars.count - text.unicodeScalars.count
+            out += (indent <= column ? String(line.prefix(indent)) : String(repeating: " ", count: column)) + text + "\n"
+        }
+    }
+
+    /// Writes a note's lines, then what `body` writes with the note's comment at the end of
+    /// its first line (at the comment's old column when the line is short enough).
+    static func withNote(_ note: Note?, column: Int, into out: inout String, _ body: (inout String) -> Void) {
+        guard let note else { body(&out); return }
+        emitLines(note.before, column: column, into: &out)
+        guard let comment = note.comment else { body(&out); return }
+        var part = ""
+        body(&part)
+        let lineEnd = part.firstIndex(of: "\n") ?? part.endIndex
+        let width = part[..<lineEnd].unicodeScalars.count
+        part.insert(contentsOf: String(repeating: " ", count: note.column > width ? note.column - width : 1) + comment,
+                    at: lineEnd)
+        out += part
     }
 
     static func isOneLine(_ v: OutNode) -> Bool {
         switch v {
+        case .noted(let inner, _): return isOneLine(inner)
         case .scalar(_, let style): return style != .literal && style != .folded
         case .flow, .empty: return true
         case .block, .map: return false
@@ -74,6 +142,11 @@ public enum YAMLEmitter {
 
     /// One `key: value`, the key at `indent`, or after `prefix` (a sequence's `- `).
     static func emitPair(_ key: String, _ value: OutNode, indent: Int, prefix: String, into out: inout String) {
+        if case .noted(let inner, let note) = value {
+            let column = prefix.isEmpty ? indent : prefix.unicodeScalars.count
+            withNote(note, column: column, into: &out) { emitPair(key, inner, indent: indent, prefix: prefix, into: &$0) }
+            return
+        }
         out += prefix.isEmpty ? String(repeating: " ", count: indent) : prefix
         out += scalarText(key, inFlow: false) + ":"
         switch value {
@@ -95,6 +168,10 @@ public enum YAMLEmitter {
     static func emitItems(_ items: [OutNode], indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
         for item in items {
+            if case .noted(let inner, let note) = item {
+                withNote(note, column: indent, into: &out) { emitItems([inner], indent: indent, into: &$0) }
+                continue
+            }
             switch item {
             case .map(let pairs) where !pairs.isEmpty:
                 for (i, (k, v)) in pairs.enumerated() {
@@ -113,6 +190,8 @@ public enum YAMLEmitter {
     /// A value that stays on the key's line (or a `|` block below it).
     static func emitInline(_ value: OutNode, indent: Int, into out: inout String) {
         switch value {
+        case .noted(let inner, _):
+            emitInline(inner, indent: indent, into: &out)
         case .scalar(let s, .literal):
             out += " |" + literalHeader(s) + "\n"
             let pad = String(repeating: " ", count: indent + 2)

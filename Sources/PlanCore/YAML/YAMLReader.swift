@@ -9,6 +9,15 @@
 /// at the line and column where the limit is crossed.
 import CYaml
 
+/// Where one scalar lies in the text: 0-based lines and columns (columns in Unicode scalars,
+/// as libyaml counts them), the end just past it. A block scalar (`|`, `>`) starts at its
+/// indicator; its text starts on the next line.
+public struct ScalarSpan: Sendable, Equatable {
+    public var startLine: Int, startColumn: Int
+    public var endLine: Int, endColumn: Int
+    public var isBlock: Bool
+}
+
 public struct YAMLSyntaxError: Error, Sendable, Equatable {
     public var position: Position
     public var problem: String
@@ -17,12 +26,27 @@ public struct YAMLSyntaxError: Error, Sendable, Equatable {
 public enum YAMLReader {
     /// Parses one YAML document. Empty text (or only comments) gives nil.
     public static func parse(_ text: String) throws(YAMLSyntaxError) -> YAMLNode? {
+        try compose(text, recordingSpans: false).root
+    }
+
+    /// Parses one document and gives where every scalar lies in the text, so that what lies
+    /// outside them (comments) can be found: see `CommentMap`.
+    public static func parseWithSpans(_ text: String) throws(YAMLSyntaxError) -> (root: YAMLNode?, spans: [ScalarSpan]) {
+        try compose(text, recordingSpans: true)
+    }
+
+    private static func compose(_ text: String, recordingSpans: Bool) throws(YAMLSyntaxError)
+        -> (root: YAMLNode?, spans: [ScalarSpan]) {
         var bytes = text
-        let result: Result<YAMLNode?, YAMLSyntaxError> = bytes.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return .success(nil) }
+        let result: Result<(root: YAMLNode?, spans: [ScalarSpan]), YAMLSyntaxError> = bytes.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return .success((nil, [])) }
             var composer = EventComposer(base: base, count: buffer.count, text: text)
+            composer.recordsSpans = recordingSpans
             defer { composer.close() }
-            do throws(YAMLSyntaxError) { return .success(try composer.document()) } catch { return .failure(error) }
+            do throws(YAMLSyntaxError) {
+                let root = try composer.document()
+                return .success((root, composer.spans))
+            } catch { return .failure(error) }
         }
         return try result.get()
     }
@@ -68,6 +92,9 @@ struct EventComposer {
     private var root: YAMLNode?
     private var values = 0
     private var collections = 0
+    /// Kept only when asked for (the plan reader asks, to keep the file's comments).
+    var recordsSpans = false
+    var spans: [ScalarSpan] = []
 
     /// A sequence or mapping whose end event has not come yet.
     private struct OpenCollection {
@@ -144,6 +171,11 @@ struct EventComposer {
                 bytes = UnsafeBufferPointer(rebasing: bytes[3...])
             }
             let value = String(decoding: bytes, as: UTF8.self)
+            if recordsSpans {
+                let a = e.start_mark, b = e.end_mark
+                spans.append(ScalarSpan(startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column,
+                                        isBlock: s.style == YAML_LITERAL_SCALAR_STYLE || s.style == YAML_FOLDED_SCALAR_STYLE))
+            }
             var tag: String?
             if s.quoted_implicit != 1, let t = s.tag {
                 let name = String(cString: t)
