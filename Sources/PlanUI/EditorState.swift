@@ -9,7 +9,7 @@ public struct FieldEdit: Sendable, Equatable {
     public var kind: FieldKind
     public var line = TextField()
     public var area = TextArea(wrapWidth: 50)
-    public var money = MoneyField()
+    public var money = MoneyField(parse: Money.problem(in:))
     public var problem: String?
 
     public var text: String {

@@ -141,7 +141,7 @@ enum Navigation {
         var e = FieldEdit(path: row.path, kind: row.kind)
         switch row.kind {
         case .multiline: e.area = TextArea(row.value, wrapWidth: 50)
-        case .money: e.money = MoneyField(row.value)
+        case .money: e.money = MoneyField(row.value, parse: Money.problem(in:))
         default: e.line = TextField(row.value)
         }
         s.edit = e

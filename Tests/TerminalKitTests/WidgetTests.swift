@@ -62,7 +62,7 @@ import Testing
 
 @Suite struct MoneyFieldTests {
     func typed(_ s: String) -> MoneyField {
-        var m = MoneyField()
+        var m = MoneyField(parse: Money.problem(in:))
         for e in InputEvent.typing(s) { m.handle(e) }
         return m
     }
@@ -79,15 +79,40 @@ import Testing
     @Test func refusesAThirdDecimalAsItIsTyped() {
         let m = typed("12.345")
         #expect(m.text == "12.34")
-        #expect(m.refusal?.contains("two decimals") == true)
+        #expect(m.refusal == "the amount " + Money.Problem.tooManyDecimals.words, "the plan model's own words")
         #expect(typed("12a").text == "12")
         #expect(typed("1.2.3").text == "1.23")
         #expect(typed("£12£").text == "£12")
         #expect(typed("-5").text == "5")
+        #expect(typed("1,2345").text == "1,234", "a group of thousands has three digits")
+        #expect(typed("1,2,").text == "1,2")
+        #expect(typed("1.5,").text == "1.5")
+        #expect(typed("99999999").text == "9999999", "at most £10,000,000.00, as check reads it")
+    }
+
+    @Test func whatTheFieldTakesIsWhatThePlanModelReads() {
+        // Every text the field lets through, completed, is money to the plan model; every
+        // text it refuses is not money however it goes on.
+        for s in ["", "£", "1", "12.", "12.3", "1,", "1,2", "1,23", "1,234", "£1,234.5"] {
+            #expect(typed(s).text == s, "'\(s)' is taken while typing")
+            var money = false
+            if case .success = Money.parse(MoneyField.completed(s)) { money = true }
+            #expect(money, "'\(s)' completed is money")
+        }
+        for s in ["x", "1.2.", "£1£", "1,2345", ".,", "12.345"] {
+            #expect(typed(s).text != s, "'\(s)' is refused")
+        }
+    }
+
+    @Test func theParserIsPassedIn() {
+        var m = MoneyField(parse: { $0.allSatisfy { $0 == "7" } ? nil : "only sevens here" })
+        #expect(m.handle(.text("7")) == .changed)
+        #expect(m.handle(.text("1")) == .moved)
+        #expect(m.refusal == "only sevens here" && m.text == "7")
     }
 
     @Test func pasteIsCheckedWhole() {
-        var m = MoneyField("1")
+        var m = MoneyField("1", parse: Money.problem(in:))
         #expect(m.handle(.paste("0.999")) == .moved)
         #expect(m.text == "1")
         #expect(m.handle(.paste("0.99")) == .changed)

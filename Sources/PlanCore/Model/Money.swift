@@ -29,6 +29,13 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// Why text is not an amount of money, in words ("the amount has more than two decimal
+    /// places…"), or nil when it is one: what the editor's money field asks as it is typed.
+    @Sendable public static func problem(in text: String) -> String? {
+        if case .failure(let p) = parse(text) { return "the amount \(p.words)" }
+        return nil
+    }
+
     /// Reads money from a scalar's text.
     public static func parse(_ raw: String) -> Result<Money, Problem> {
         var text = Substring(raw.trimmingSpaces())

@@ -1,15 +1,28 @@
 /// A money field: a TextField that accepts what people write for money (`£1,234.50`,
-/// `24.10`, `15200`) and refuses, as it is typed, a third decimal, a second point, letters
-/// or a `£` that is not first. The amount is read by the plan model's parser, passed in, so
-/// the screen and `check` can never disagree.
+/// `24.10`, `15200`) and refuses, as it is typed, a keystroke after which no amount could
+/// follow (a third decimal, a second point, letters, a `£` that is not first, a comma out of
+/// place). The judging is the plan model's money parser, passed in, so the screen and
+/// `check` can never disagree; this widget only completes what is typed so far (`12.` as
+/// `12.0`, `1,2` as `1,200`) before asking it.
 
 public struct MoneyField: Sendable, Equatable {
+    /// Why complete text is not an amount of money, in words; nil when it is one.
+    public typealias Parser = @Sendable (String) -> String?
+
     public private(set) var field: TextField
     /// Why the last keystroke was refused, for the status line; nil when it was taken.
     public private(set) var refusal: String?
+    private let parse: Parser
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", parse: @escaping Parser) {
         field = TextField(text)
+        self.parse = parse
+    }
+
+    /// Two fields are equal when they hold the same text and refusal (the parser is the same
+    /// everywhere).
+    public static func == (a: MoneyField, b: MoneyField) -> Bool {
+        a.field == b.field && a.refusal == b.refusal
     }
 
     public var text: String { field.text }
@@ -23,7 +36,7 @@ public struct MoneyField: Sendable, Equatable {
             field = trial
             return result
         }
-        if let problem = MoneyField.problem(in: trial.text) {
+        if let problem = problem(in: trial.text) {
             refusal = problem
             return .moved  // the keystroke is consumed but changes nothing
         }
@@ -32,21 +45,24 @@ public struct MoneyField: Sendable, Equatable {
         return .changed
     }
 
-    /// Why text cannot become money as typed so far, or nil.
-    public static func problem(in text: String) -> String? {
-        var body = Substring(text)
-        if body.hasPrefix("£") { body = body.dropFirst() }
-        if body.contains("£") { return "£ goes only at the start" }
-        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else {
-            return "only digits, £, commas and one point"
+    /// Why text typed so far cannot become money, or nil: the parser's answer for the text
+    /// completed as typing would go on.
+    public func problem(in text: String) -> String? {
+        parse(Self.completed(text))
+    }
+
+    /// The text as an amount it could still become: nothing or `£` as `0`, a last point as
+    /// `.0`, a last group of thousands filled out with zeros.
+    static func completed(_ text: String) -> String {
+        var t = text
+        if t.isEmpty || t == "£" { return t + "0" }
+        if t.hasSuffix(".") { return t + "0" }
+        guard !t.contains("."), let comma = t.lastIndex(of: ",") else { return t }
+        let group = t[t.index(after: comma)...]
+        if group.count < 3 && group.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            t += String(repeating: "0", count: 3 - group.count)
         }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count > 2 { return "only one decimal point" }
-        if parts.count == 2 {
-            if parts[1].count > 2 { return "at most two decimals: pence are the smallest unit" }
-            if parts[1].contains(",") { return "no commas after the point" }
-        }
-        return nil
+        return t
     }
 
     @discardableResult

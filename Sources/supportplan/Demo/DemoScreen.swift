@@ -10,7 +10,7 @@ enum DemoScreen: ScreenProgram {
 
     struct State: Equatable {
         var name = TextField()
-        var weekly = MoneyField()
+        var weekly = MoneyField(parse: Money.problem(in:))
         var notes = TextArea(wrapWidth: 50)
         var kind = SelectList(["Personal assistant", "Agency", "Day service", "Equipment"])
         var lines = ListView((1...30).map { "Support line \($0)" })
