@@ -1,44 +1,26 @@
-/// The keys of every section of the plan format, in the order the program writes them.
-/// One list serves reading (unknown keys, did-you-mean), writing (field order) and `docs/format.md`.
+/// The keys of every section of the plan format, in the order the program writes them, read
+/// from `FieldTable`. One list serves reading (unknown keys, did-you-mean), writing (field
+/// order) and `docs/format.md`.
 
 public enum Schema {
-    public static let top = [
-        "format", "id", "version", "status", "jurisdiction", "created", "updated", "author",
-        "person", "planned_with", "capacity", "about_me", "important_to_me", "important_for_me",
-        "needs", "outcomes", "supports", "employees", "budget", "risks", "contingency", "advice",
-        "safeguarding", "safeguarding_reference", "agreement", "review", "acknowledged",
-    ]
-    public static let person = ["name", "preferred_name", "date_of_birth", "reference", "communication", "lives_with"]
-    public static let participant = ["name", "role"]
-    public static let capacity = [
-        "has_capacity", "substantial_difficulty", "advocate", "appropriate_person", "best_interests",
-        "authorised_person", "authorised_person_basis",
-    ]
-    public static let need = ["id", "area", "description", "eligible", "unable_because"]
-    public static let outcome = ["id", "text", "wellbeing", "needs"]
-    public static let support = [
-        "id", "what", "kind", "on_cost", "provider", "funding", "management", "rate", "unit", "quantity",
-        "per", "start", "end", "meets", "arranged_by", "shared_by", "employee", "hours_per_unit", "night",
-        "rate_changes", "pa",
-    ]
-    public static let rateChange = ["from", "rate"]
-    public static let employee = [
-        "id", "name", "date_of_birth", "start", "regular_hours", "apprentice", "relative_in_household",
-        "necessary_exception",
-    ]
-    public static let pa = ["age", "regular_hours", "relative_in_household", "necessary_exception"]
-    public static let budget = [
-        "weeks_per_year", "indicative", "final", "person_contribution", "council_contribution",
-        "justification", "payment", "payroll", "employment_allowance", "period", "reserve_weeks", "previous_final",
-        "change_reason",
-    ]
-    public static let period = ["from", "to"]
-    public static let risk = ["risk", "mitigation", "accepted_by_person"]
-    public static let contingency = ["when", "then"]
-    public static let advice = ["meet_or_reduce", "prevent_or_delay"]
-    public static let agreement = ["status", "date", "person_words", "copy_to"]
-    public static let review = ["first", "next", "last"]
-    public static let acknowledgement = ["rule", "target", "reason"]
+    public static let top = FieldTable.keys(.top)
+    public static let person = FieldTable.keys(.person)
+    public static let participant = FieldTable.keys(.participant)
+    public static let capacity = FieldTable.keys(.capacity)
+    public static let need = FieldTable.keys(.need)
+    public static let outcome = FieldTable.keys(.outcome)
+    public static let support = FieldTable.keys(.support)
+    public static let rateChange = FieldTable.keys(.rateChange)
+    public static let employee = FieldTable.keys(.employee)
+    public static let pa = FieldTable.keys(.pa)
+    public static let budget = FieldTable.keys(.budget)
+    public static let period = FieldTable.keys(.period)
+    public static let risk = FieldTable.keys(.risk)
+    public static let contingency = FieldTable.keys(.contingency)
+    public static let advice = FieldTable.keys(.advice)
+    public static let agreement = FieldTable.keys(.agreement)
+    public static let review = FieldTable.keys(.review)
+    public static let acknowledgement = FieldTable.keys(.acknowledgement)
 
     /// Every known key, for suggestions when a key is unknown.
     public static var all: Set<String> {
