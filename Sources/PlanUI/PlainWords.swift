@@ -4,23 +4,8 @@
 import PlanCore
 
 enum PlainWords {
-    static let labels: [String: String] = [
-        "Eligible": "Council must help", "Unable because": "Why it is hard", "Wellbeing": "Part of a good life",
-        "Needs it answers": "Needs it helps with", "In the person's words": "In your own words",
-        "Funding": "Who pays", "Management": "How money is handled", "Per": "How often", "Unit": "Cost is for",
-        "Meets": "Helps with", "Shared by": "Shared by (people)", "On-cost": "Employer cost",
-        "Relative in household": "Family living with you", "Why necessary": "Why it must be them", "PA's age": "Helper's age",
-        "Indicative budget": "First rough amount", "Final budget (a year)": "Your money (a year)",
-        "Person's contribution": "The part you pay", "Council contribution": "The part council pays",
-        "Why above indicative": "Why more than first", "Direct payment paid": "Money paid to you",
-        "Employment Allowance": "Employer tax help", "Reserve (weeks)": "Kept back (weeks)",
-        "Last signed budget": "Money last agreed", "Advice: meet/reduce": "Advice: other help",
-        "Advice: prevent/delay": "Advice: staying well", "Safeguarding": "Safe from harm", "Safeguarding ref.": "Its reference",
-        "Has capacity": "Can decide for self", "Advocate": "Helper to speak up", "Appropriate person": "Someone to support you",
-        "Best interests record": "How it was decided", "Authorised person": "Runs money for you",
-        "The person": "Do you agree", "First review": "First check", "Next review": "Next check",
-        "Law that applies": "Country", "How I get information": "How I get information",
-    ]
+    /// A field's label in plain words, from the field table (`FieldTable`: one row per field).
+    static let labels: [String: String] = Dictionary(FieldTable.rows.map { ($0.label, $0.plain) }, uniquingKeysWith: { a, _ in a })
 
     static func label(_ s: String) -> String { labels[s] ?? s }
 

@@ -13,6 +13,10 @@ import Testing
         #expect(FieldTable.field(at: "supports[3].pa.age")?.label == "PA's age")
         #expect(FieldTable.field(at: "budget.period.to")?.kind == .date)
         #expect(FieldTable.field(at: "supports[0].colour") == nil)
+        // A label means one thing in plain words wherever it is used.
+        for f in FieldTable.rows {
+            #expect(FieldTable.rows.filter { $0.label == f.label }.allSatisfy { $0.plain == f.plain }, "\(f.label)")
+        }
         // Every section and list field has its own section of rows.
         for f in FieldTable.rows where f.kind == .section || f.kind == .list {
             #expect(Self.child(of: f) != nil, "no rows for \(f.path)")
