@@ -271,4 +271,23 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: Paths.templates)
+    func mangledFilesWithCommentsStillSaveToWhatWasRead(_ url: URL) throws {
+        // Damaged files (the fuzzer's mutations of a template full of comments): whatever is
+        // read, the save with its comments reads back to the same plan, and saving it again
+        // changes nothing.
+        let text = try Paths.text(url)
+        var checked = 0
+        for seed in UInt64(1)...800 {
+            let mangled = PlanMutator.mutate(text, seed: seed)
+            guard let plan = PlanReader.read(mangled).plan else { continue }
+            checked += 1
+            let written = PlanWriter.write(plan)
+            let again = PlanReader.read(written).plan
+            #expect(again == plan, "seed \(seed): the save does not read back")
+            if let again { #expect(PlanWriter.write(again) == written, "seed \(seed): a second save changes the file") }
+        }
+        #expect(checked > 150)
+    }
 }
