@@ -36,10 +36,16 @@ enum GuideAnswers {
             guard n.allSatisfy({ (1...options.count).contains($0) }) else { return nil }
             return n.map { $0 - 1 }
         }
-        var out: [Int] = []
-        for piece in text.split(separator: ",") {
-            guard let i = choose(String(piece), options) else { return nil }
-            if !out.contains(i) { out.append(i) }
+        // Words with commas between; an option's own words may hold a comma ("Work, learning
+        // or fun"), so the longest run of pieces that names an option is taken first.
+        let pieces = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var out: [Int] = [], i = 0
+        while i < pieces.count {
+            guard let (j, found) = (i + 1...pieces.count).reversed().lazy
+                .compactMap({ j in choose(pieces[i..<j].joined(separator: ","), options).map { (j, $0) } }).first
+            else { return nil }
+            if !out.contains(found) { out.append(found) }
+            i = j
         }
         return out
     }

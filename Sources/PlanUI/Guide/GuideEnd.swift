@@ -104,7 +104,7 @@ public enum GuideEnd {
             else {
                 switch f.rule {
                 case .paDateOfBirthMissing: want = ["help.\(k).age"]
-                case .paBelowMinimumWage: want = ["help.\(k).pay"]
+                case .paBelowMinimumWage, .wageTableEnds: want = ["help.\(k).pay"]
                 case .paELInsuranceMissing, .paOncostsMissing, .paPensionMissing: want = ["help.\(firstPA).employer"]
                 default:
                     let field = f.path.split(separator: ".").dropFirst().first.map(String.init) ?? ""

@@ -50,14 +50,16 @@ enum GuideHelp {
                 })
             }
         }
-        for i in p.supports.indices where p.supports[i].kind == .onCost && p.supports[i].rate == nil {
+        // The two employer's costs only the person can find out (a quote, a fee); asked whether
+        // or not there is a figure yet, so the count of questions stays steady.
+        for i in p.supports.indices where p.supports[i].kind == .onCost {
             guard let t = p.supports[i].onCost, t == .elInsurance || t == .payroll else { continue }
             let per = p.supports[i].per == .year ? "year" : "month"
             let (subject, hint) = t == .elInsurance
                 ? ("Insurance for an employer", "The law says you must have it. Ask an insurer; leave it empty if you do not know yet.")
                 : ("A payroll service", "Someone who works out the pay and the tax. Leave it empty if you do not know yet.")
             s.append(GuideFlow.money("oncost.\(i)", part, "\(subject): how much does it cost \(GuideAnswers.per(per))?", hint: hint,
-                                     per: per, current: nil, followUp: true) { p, m, _ in
+                                     per: per, current: p.supports[i].rate, followUp: true) { p, m, _ in
                 p.supports[i].rate = m
                 return nil
             })
