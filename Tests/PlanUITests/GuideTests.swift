@@ -267,8 +267,8 @@ struct GuideDriver {
 
 
 
-             ! That amount is not an amount of money (write it like 24.10 or £1,234.50), or
-             like £13 an hour.
+
+             ! That is not an amount of money: write it like £13 an hour, or 13.50.
              Enter Next  Esc Back  F6 Skip  F1 Help  F10 Stop
             """, cursor: Point(row: 8, column: 18))
         d.answer("£13 a week")
@@ -389,8 +389,10 @@ struct GuideDriver {
     @Test func theEndListsWhatIsStillToDoAndJumpsToEach() {
         var d = GuideDriver.blank()
         let table = Self.mary.map { $0.0 == "help.1.age" ? ($0.0, "") : $0 }
+        d.run(table, until: "called")
+        d.send(.key(.ctrl("n")))  // skipped: no finding asks for it, so the list names the question
         d.run(table, until: "plan-b")
-        d.send(.key(.ctrl("n")))  // skipped
+        d.send(.key(.ctrl("n")))  // skipped: the finding about it is listed instead
         d.run(table)
         #expect(d.state.finished)
         ScreenAssert.expect(d.screen, """
@@ -401,7 +403,7 @@ struct GuideDriver {
               £8,500.
 
               Still to do. Press a number to go to that question:
-                1  Answer: If your help cannot come, what will happen?
+                1  Answer: What do you like to be called?
                 2  Write down what will happen if your help cannot come, for example if
                    your helper is ill.
                 3  Write down your PA's date of birth. It decides their minimum pay,
@@ -424,10 +426,14 @@ struct GuideDriver {
         #expect(d.id == "help.1.age")
         d.answer("31")
         #expect(d.state.finished && d.state.plan.supports[1].pa.age == 31 && d.state.plan.supports[1].employee == nil)
-        d.send(.text("1"))
+        #expect(d.state.plan.employees.isEmpty, "an age goes in the line's pa: block; no employee entry without a date of birth")
+        d.send(.text("2"))
         #expect(d.id == "plan-b")
         d.answer("Jane comes.")
-        #expect(d.state.finished)
+        d.send(.text("1"))
+        #expect(d.id == "called")
+        d.answer("Mary")
+        #expect(d.state.finished && d.state.plan.person.preferredName == "Mary")
         #expect(d.state.toDo.map(\.words) == ["The legal minimum pay after 31 March 2027 is not known yet. Check this PA's pay when it is."])
     }
 

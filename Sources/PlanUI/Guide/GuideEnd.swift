@@ -36,15 +36,16 @@ public enum GuideEnd {
     /// Questions skipped, then what `check` finds (errors first, then warnings not accepted).
     public static func toDo(_ p: Plan, policy: Policy, skipped: Set<String>) -> [GuideToDo] {
         let steps = GuideFlow.steps(p)
-        var out = steps.filter { skipped.contains($0.id) }.map { GuideToDo(words: "Answer: \($0.question)", step: $0.id) }
         let r = Checker.check(text: PlanWriter.write(p), file: "plan", policy: policy)
-        var seen: Set<String> = []
+        var found: [GuideToDo] = [], seen: Set<String> = []
         for f in r.findings.filter({ !$0.acknowledged && $0.severity != .info }).sorted(by: { $0.severity < $1.severity }) {
             let words = plainNames(f.plain, p)
             guard seen.insert(words).inserted else { continue }
-            out.append(GuideToDo(words: words, step: step(for: f, p, steps)))
+            found.append(GuideToDo(words: words, step: step(for: f, p, steps)))
         }
-        return out
+        // A skipped question a finding already sends the person to is listed once, by the finding.
+        let asked = steps.filter { s in skipped.contains(s.id) && !found.contains { $0.step == s.id } }
+        return asked.map { GuideToDo(words: "Answer: \($0.question)", step: $0.id) } + found
     }
 
     /// The plain sentence with any id (`N2`, `O1`, `S3`, `P1`) put as the thing's own words.

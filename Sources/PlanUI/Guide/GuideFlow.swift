@@ -64,8 +64,10 @@ public enum GuideFlow {
                   followUp: followUp, costs: true) { p, a in
             guard a.hasWords else { return set(&p, nil, nil) }
             switch GuideAnswers.money(a) {
+            case .failure(.notANumber):
+                return "That is not an amount of money: write it like " + (per.map { "£13 \(GuideAnswers.per($0))" } ?? "£15.50") + ", or 13.50."
             case .failure(let e):
-                return "That amount \(e.words)" + (per.map { ", or like £13 \(GuideAnswers.per($0))" } ?? "") + "."
+                return "That amount \(e.words)."
             case .success(let (m, unit)):
                 if let per, let unit, unit != per {
                     return "This asks for the amount \(GuideAnswers.per(per)), not \(GuideAnswers.per(unit))."
