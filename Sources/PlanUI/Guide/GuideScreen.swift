@@ -61,6 +61,7 @@ public enum GuideProgram: ScreenProgram {
         if e == .key(.enter) {
             var text = s.field.text
             if text.trimmed.isEmpty, case .date(let suggested?) = step.kind, step.current.isEmpty { text = suggested.description }
+            if text.trimmed.isEmpty, !step.current.isEmpty, s.keepsByEnter { text = step.current }
             if s.answer(text) { return [.save] }
             return []
         }
@@ -93,6 +94,13 @@ public enum GuideProgram: ScreenProgram {
             }
             if case .several = step.kind { c.put("Type the numbers of all that are true, like 1 3.", row: y, column: 2); y += 1 }
             else { c.put("Type the number or the words of your answer.", row: y, column: 2); y += 1 }
+            if !step.current.isEmpty {
+                let now: String
+                if case .several(let options) = step.kind {
+                    now = (GuideAnswers.several(step.current, options) ?? []).map { options[$0] }.joined(separator: ", ")
+                } else { now = step.current }
+                for line in wrap("Your answer now: \(now). Press Enter to keep it.", w - 4) { c.put(line, row: y, column: 2); y += 1 }
+            }
             y += 1
         case .date(let suggested):
             if let suggested, step.current.isEmpty {

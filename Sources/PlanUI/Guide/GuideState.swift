@@ -97,6 +97,8 @@ public struct GuideState: Sendable, Equatable {
         guard let step else { return }
         switch step.kind {
         case .lines: area = TextArea(step.current, wrapWidth: 70)
+        // A choice starts empty, so what is typed replaces the answer shown above it (Enter keeps it).
+        case .choice, .several: field = TextField()
         default: field = TextField(step.current)
         }
     }
@@ -134,6 +136,14 @@ public struct GuideState: Sendable, Equatable {
         current = all[index - 1].id
         finished = false
         loadInput()
+    }
+
+    /// A choice's box starts empty: Enter on it keeps the answer already given.
+    var keepsByEnter: Bool {
+        switch step?.kind {
+        case .choice?, .several?: return true
+        default: return false
+        }
     }
 
     /// What the person typed, as one answer.
