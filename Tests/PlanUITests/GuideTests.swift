@@ -205,6 +205,9 @@ struct GuideDriver {
              Your help costs £6,760 a year; you have £8,500.
              Enter Next  Esc Back  F6 Skip  F1 Help  F10 Stop
             """, cursor: Point(row: 9, column: 4))
+        d.run(Self.mary, until: "help.1.pays")
+        #expect(d.screen.text.contains("\n  Your answer now: The council. Press Enter to keep it.\n"))
+        #expect(d.state.field.text.isEmpty, "what is typed replaces the answer shown")
         d.run(Self.mary, until: "oncost.4")
         #expect(d.state.status == "Your help costs £7,752 a year (£992 of it for being an employer); you have £8,500.")
         d.run(Self.mary)
@@ -406,10 +409,10 @@ struct GuideDriver {
                 1  Answer: What do you like to be called?
                 2  Write down what will happen if your help cannot come, for example if
                    your helper is ill.
-                3  Write down your PA's date of birth. It decides their minimum pay,
-                   National Insurance and pension.
+                3  Write down your personal assistant's date of birth. It decides their
+                   minimum pay, National Insurance and pension.
                 4  The legal minimum pay after 31 March 2027 is not known yet. Check this
-                   PA's pay when it is.
+                   personal assistant's pay when it is.
 
               Press E for an easy-read copy of your plan (large print, for a web browser).
 
@@ -434,7 +437,7 @@ struct GuideDriver {
         #expect(d.id == "called")
         d.answer("Mary")
         #expect(d.state.finished && d.state.plan.person.preferredName == "Mary")
-        #expect(d.state.toDo.map(\.words) == ["The legal minimum pay after 31 March 2027 is not known yet. Check this PA's pay when it is."])
+        #expect(d.state.toDo.map(\.words) == ["The legal minimum pay after 31 March 2027 is not known yet. Check this personal assistant's pay when it is."])
     }
 
     @Test func belowEightyByTwentyFourItOffersLineMode() {

@@ -48,7 +48,8 @@ public enum GuideEnd {
         return asked.map { GuideToDo(words: "Answer: \($0.question)", step: $0.id) } + found
     }
 
-    /// The plain sentence with any id (`N2`, `O1`, `S3`, `P1`) put as the thing's own words.
+    /// The plain sentence with any id (`N2`, `O1`, `S3`, `P1`) put as the thing's own words, and
+/// "PA" as the guide says it: "personal assistant".
     static func plainNames(_ text: String, _ p: Plan) -> String {
         var names: [(String, String)] = []
         for n in p.needs { if let id = n.id { names.append((id, n.area.map { $0.plainLabel.lowercased() } ?? n.description ?? "a need")) } }
@@ -57,7 +58,7 @@ public enum GuideEnd {
         for e in p.employees { if let id = e.id { names.append((id, e.name ?? "your personal assistant")) } }
         var out = text
         for (id, name) in names.sorted(by: { $0.0.count > $1.0.count }) { out = replaceWord(id, with: name, in: out) }
-        return out
+        return replaceWord("PA", with: "personal assistant", in: out)
     }
 
     static func replaceWord(_ word: String, with name: String, in text: String) -> String {
