@@ -52,7 +52,6 @@ struct GuideCommand: ParsableCommand, HasExamples {
                 guard screen.running else { throw CLIError("this terminal cannot run the full screen; try --plain") }
                 let session = GuideSession(save: { s in try? GuideLineMode.save(s) },
                                            easyRead: { s in (try? writeEasyRead(state: s)) ?? "The easy-read copy could not be written." })
-                state.screen = screen.size
                 var final = session.run(state, on: screen)
                 screen.stop()
                 if final.wantsLineMode {

@@ -206,7 +206,7 @@ struct GuideDriver {
              Enter Next  Esc Back  F6 Skip  F1 Help  F10 Stop
             """, cursor: Point(row: 9, column: 4))
         d.run(Self.mary, until: "help.1.pays")
-        #expect(d.screen.text.contains("\n  Your answer now: The council. Press Enter to keep it.\n"))
+        #expect(d.screen.text.contains("\n  Your answer now: The council. Press Enter to keep it, or type a new one.\n"))
         #expect(d.state.field.text.isEmpty, "what is typed replaces the answer shown")
         d.run(Self.mary, until: "oncost.4")
         #expect(d.state.status == "Your help costs £7,752 a year (£992 of it for being an employer); you have £8,500.")
@@ -276,6 +276,15 @@ struct GuideDriver {
             """, cursor: Point(row: 8, column: 18))
         d.answer("£13 a week")
         #expect(d.state.problem == "This asks for the amount an hour, not a week.")
+        // Back to an amount given: the box is empty and the amount is shown; typing replaces it.
+        d.answer("£13 an hour")
+        d.send(.key(.escape))
+        #expect(d.id == "help.1.pay" && d.state.field.text.isEmpty)
+        #expect(d.screen.text.contains("\n  Your answer now: £13. Press Enter to keep it, or type a new one.\n"))
+        d.send(InputEvent.typing("13.50") + [.key(.enter)])
+        #expect(d.state.plan.supports[1].rate == Money(pence: 1350) && d.id == "help.1.hours")
+        d.send(.key(.escape), .key(.enter))
+        #expect(d.state.plan.supports[1].rate == Money(pence: 1350) && d.id == "help.1.hours", "Enter keeps it")
         // The budget: a year's amount with its words.
         var b = GuideDriver.blank()
         b.run(Self.mary, until: "money.year")

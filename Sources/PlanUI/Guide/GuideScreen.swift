@@ -94,13 +94,6 @@ public enum GuideProgram: ScreenProgram {
             }
             if case .several = step.kind { c.put("Type the numbers of all that are true, like 1 3.", row: y, column: 2); y += 1 }
             else { c.put("Type the number or the words of your answer.", row: y, column: 2); y += 1 }
-            if !step.current.isEmpty {
-                let now: String
-                if case .several(let options) = step.kind {
-                    now = (GuideAnswers.several(step.current, options) ?? []).map { options[$0] }.joined(separator: ", ")
-                } else { now = step.current }
-                for line in wrap("Your answer now: \(now). Press Enter to keep it.", w - 4) { c.put(line, row: y, column: 2); y += 1 }
-            }
             y += 1
         case .date(let suggested):
             if let suggested, step.current.isEmpty {
@@ -108,6 +101,21 @@ public enum GuideProgram: ScreenProgram {
                 y += 2
             }
         default: break
+        }
+        if s.keepsByEnter, !step.current.isEmpty {
+            let now: String
+            switch step.kind {
+            case .several(let options):
+                now = (GuideAnswers.several(step.current, options) ?? []).map { options[$0] }.joined(separator: ", ")
+            case .money: now = (try? Money.parse(step.current).get()).map { GuideAnswers.pounds($0.pence) } ?? step.current
+            case .date: now = PlanDate(step.current)?.spoken ?? step.current
+            default: now = step.current
+            }
+            for line in wrap("Your answer now: \(now). Press Enter to keep it, or type a new one.", w - 4) {
+                c.put(line, row: y, column: 2)
+                y += 1
+            }
+            y += 1
         }
         c.put("Your answer:", row: y, column: 2, style: .bold)
         y += 1
@@ -238,6 +246,8 @@ public enum GuideProgram: ScreenProgram {
     }
 
     public func run(_ state: GuideState, on screen: CursesScreen) -> GuideState {
-        UILoop.runToEnd(GuideProgram.self, state: state, screen: screen, perform: perform).state
+        var state = state
+        state.screen = screen.size  // later sizes arrive as `.resize`
+        return UILoop.runToEnd(GuideProgram.self, state: state, screen: screen, perform: perform).state
     }
 }

@@ -97,8 +97,9 @@ public struct GuideState: Sendable, Equatable {
         guard let step else { return }
         switch step.kind {
         case .lines: area = TextArea(step.current, wrapWidth: 70)
-        // A choice starts empty, so what is typed replaces the answer shown above it (Enter keeps it).
-        case .choice, .several: field = TextField()
+        // A choice, an amount or a date starts empty, so what is typed replaces the answer shown
+        // above the box (Enter keeps it); words stay in the box to be changed.
+        case .choice, .several, .money, .date: field = TextField()
         default: field = TextField(step.current)
         }
     }
@@ -138,10 +139,11 @@ public struct GuideState: Sendable, Equatable {
         loadInput()
     }
 
-    /// A choice's box starts empty: Enter on it keeps the answer already given.
+    /// A choice's, an amount's or a date's box starts empty: Enter on it keeps the answer
+    /// already given.
     var keepsByEnter: Bool {
         switch step?.kind {
-        case .choice?, .several?: return true
+        case .choice?, .several?, .money?, .date?: return true
         default: return false
         }
     }
