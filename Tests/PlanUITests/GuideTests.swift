@@ -121,6 +121,7 @@ struct GuideDriver {
     @Test func aPersonalAssistantBecomesAPALineThatIsCostedAsAnEmployer() {
         var d = GuideDriver.blank()
         d.run(Self.mary, until: "help.1.employ")
+        #expect(d.state.plan.supports[1].kind == .pa, "the person's words name a personal assistant: never kind other")
         ScreenAssert.expect(d.screen, """
              Your plan · part 7 of 12 · question 1 of 1, more 1 of 10
              The help I would like
@@ -133,6 +134,8 @@ struct GuideDriver {
                 2. No
               Type the number or the words of your answer.
 
+              Your answer now: Yes. Press Enter to keep it, or type a new one.
+
               Your answer:
 
 
@@ -143,12 +146,17 @@ struct GuideDriver {
 
 
 
-
-
              Enter Next  Esc Back  F6 Skip  F1 Help  F10 Stop
-            """, cursor: Point(row: 12, column: 4))
+            """, cursor: Point(row: 14, column: 4))
         d.answer("yes")
         #expect(d.state.plan.supports[1].kind == .pa)
+        // Help in other words is asked about the same way, and is not a PA until the person says so.
+        var other = GuideDriver.blank()
+        other.run(Self.mary.map { $0.0 == "help.new.0" ? ($0.0, "Help to wash, every morning") : $0 }, until: "help.1.employ")
+        #expect(other.state.plan.supports[1].kind == .other && other.state.field.text.isEmpty)
+        other.answer("n")
+        #expect(other.state.plan.supports[1].kind == .other && other.id == "help.1.who")
+        #expect(other.screen.line(3) == "  \"Help to wash, every morning\": who would give it?")
         d.run(Self.mary, until: "help.1.pay")
         d.answer("£13 an hour")
         ScreenAssert.expect(d.screen, """

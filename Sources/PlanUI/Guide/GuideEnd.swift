@@ -108,6 +108,7 @@ public enum GuideEnd {
                 case .paDateOfBirthMissing: want = ["help.\(k).age"]
                 case .paBelowMinimumWage, .wageTableEnds: want = ["help.\(k).pay"]
                 case .paELInsuranceMissing, .paOncostsMissing, .paPensionMissing: want = ["help.\(firstPA).employer"]
+                case .supportUnlinked: want = ["help.\(k).meets"]
                 default:
                     let field = f.path.split(separator: ".").dropFirst().first.map(String.init) ?? ""
                     let byField = ["rate": ["help.\(k).pay", "help.\(k).cost"], "quantity": ["help.\(k).hours", "help.\(k).howmany"],

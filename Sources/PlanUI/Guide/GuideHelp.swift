@@ -75,6 +75,9 @@ enum GuideHelp {
             h.kind = .other
             h.funding = .council
             p.supports.append(h)
+            // "A personal assistant to go out with me": taken as someone the person employs
+            // until they say otherwise (the next question asks, with Yes as the answer shown).
+            if saysPA(t) { setEmployed(&p, p.supports.count - 1, true) }
         })
         if p.supports.contains(where: \.isDirectPayment) {
             s.append(GuideFlow.choice("money.paid", part, "Your money: how often should it be paid to you?", Everyday.paid.map(\.1),
@@ -84,7 +87,12 @@ enum GuideHelp {
         return s
     }
 
-    /// Someone the person employs, or not.
+    /// The person's words name a personal assistant ("a personal assistant to go out with me", "my PA").
+    static func saysPA(_ words: String) -> Bool {
+        words.lowercased().contains("personal assistant") || GuideEnd.replaceWord("PA", with: "\u{0}", in: words).contains("\u{0}")
+    }
+
+        /// Someone the person employs, or not.
     static func setEmployed(_ p: inout Plan, _ k: Int, _ yes: Bool) {
         if yes {
             guard p.supports[k].kind != .pa else { return }

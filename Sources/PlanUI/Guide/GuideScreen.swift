@@ -41,7 +41,10 @@ public enum GuideProgram: ScreenProgram {
             if e == .text("e") || e == .text("E") { return [.easyRead] }
             if case .text(let t) = e, let n = Int(t), n >= 1 {
                 let list = s.toDo
-                if n <= min(9, list.count), let id = list[n - 1].step { s.jump(to: id) }
+                if n <= min(9, list.count) {
+                    if let id = list[n - 1].step { s.jump(to: id) }
+                    else { s.status = "There is no question for that one here: `supportplan check \(s.file)` says where it is." }
+                }
             }
             return []
         }
