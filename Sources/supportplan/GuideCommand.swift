@@ -52,8 +52,16 @@ struct GuideCommand: ParsableCommand, HasExamples {
                 guard screen.running else { throw CLIError("this terminal cannot run the full screen; try --plain") }
                 let session = GuideSession(save: { s in try? GuideLineMode.save(s) },
                                            easyRead: { s in (try? writeEasyRead(state: s)) ?? "The easy-read copy could not be written." })
-                let final = session.run(state, on: screen)
+                var final = session.run(state, on: screen)
                 screen.stop()
+                if final.wantsLineMode {
+                    // Chosen on a screen too small for the questions: carry on here in plain lines.
+                    final.screen = nil
+                    final.status = ""
+                    let terminal = LineTerminal(write: { print(SafeText.visible($0)) })
+                    try GuideLineMode.run(&final, terminal, offerEasyRead: { try writeEasyRead(state: $0) })
+                    return
+                }
                 print(final.finished ? "Your plan is saved in \(file)." : "Saved. Carry on later with: supportplan guide \(file)")
             }
         }
@@ -102,9 +110,36 @@ enum GuideLineMode {
     static func run(_ s: inout GuideState, _ t: LineTerminal, offerEasyRead: (GuideState) throws -> String) throws {
         t.say("Your plan, one question at a time. Your answers are saved as you go.")
         t.say("At any question you can type: back, skip, or stop.")
+        while true {
+            guard try questions(&s, t) else { return }
+            t.say("")
+            t.say("That is all the questions. Your plan is saved in \(s.file).")
+            if let money = GuideEnd.runningMoney(s.plan) { t.say(money) }
+            let list = s.toDo
+            if list.isEmpty {
+                t.say("Your plan has everything it needs.")
+                break
+            }
+            t.say("Still to do:")
+            for (n, item) in list.enumerated() { t.say("  \(n + 1). \(item.words)") }
+            t.say("Type the number of one to go to its question, or press Enter to finish.")
+            guard let answer = t.ask(">"), let n = Int(answer), (1...list.count).contains(n) else { break }
+            guard let id = list[n - 1].step else {
+                t.say("There is no question for that one here: `supportplan check \(s.file)` says where it is in the plan.")
+                continue
+            }
+            s.jump(to: id)
+        }
+        if t.choose("Would you like an easy-read copy of your plan?", options: ["Yes", "No"]) == 0 {
+            t.say(try offerEasyRead(s))
+        }
+    }
+
+    /// Asks the questions not yet answered; false when the person stopped (or input ended).
+    static func questions(_ s: inout GuideState, _ t: LineTerminal) throws -> Bool {
         while let step = s.step {
             t.say("")
-            t.say("Question \(s.number) of \(s.steps.count) · \(step.part)")
+            if let at = s.progress { t.say("Part \(at.part) of \(at.parts) · \(at.partName) · \(at.questionWords)") }
             t.say(step.question)
             if !step.hint.isEmpty { t.say(step.hint) }
             switch step.kind {
@@ -119,12 +154,12 @@ enum GuideLineMode {
             let lines: Bool
             if case .lines = step.kind { lines = true } else { lines = false }
             if lines { t.say("Type each line and press Enter. An empty line finishes.") }
-            guard let first = t.ask(">") else { try save(s); return }
+            guard let first = t.ask(">") else { try save(s); return false }
             switch first.lowercased() {
             case "stop":
                 try save(s)
                 t.say("Saved. Carry on later with: supportplan guide \(s.file)")
-                return
+                return false
             case "skip": s.skip(); try save(s); continue
             case "back": s.back(); continue
             default: break
@@ -138,19 +173,9 @@ enum GuideLineMode {
                 t.say(s.problem ?? "That answer cannot be used.")
                 continue
             }
+            if !s.status.isEmpty { t.say(s.status) }
             try save(s)
         }
-        t.say("")
-        t.say("That is all the questions. Your plan is saved in \(s.file).")
-        let missing = GuideFlow.missing(s.plan, policy: s.policy)
-        if missing.isEmpty {
-            t.say("Your plan has everything it needs.")
-        } else {
-            t.say("Still to do:")
-            for m in missing { t.say("  - \(m)") }
-        }
-        if t.choose("Would you like an easy-read copy of your plan?", options: ["Yes", "No"]) == 0 {
-            t.say(try offerEasyRead(s))
-        }
+        return true
     }
 }

@@ -3,7 +3,9 @@
 import PlanCore
 import TerminalKit
 
-public enum GuideEffect: Sendable, Equatable { case save, easyRead, stop }
+/// `lineMode`: stop the full screen and carry on in plain line mode (offered when the screen
+/// is too small for the questions).
+public enum GuideEffect: Sendable, Equatable { case save, easyRead, stop, lineMode }
 
 public enum GuideProgram: ScreenProgram {
     public typealias State = GuideState
@@ -20,6 +22,13 @@ public enum GuideProgram: ScreenProgram {
 
     public static func reduce(_ s: inout GuideState, _ e: InputEvent) -> [GuideEffect] {
         if case .signal = e { return [.save, .stop] }
+        if case .resize(let size) = e { s.screen = size; return [] }
+        if let size = s.screen, !TooSmall.fits(size) {
+            // Only the offer's keys: nothing typed here goes into the hidden answer.
+            if e == .text("l") || e == .text("L") { s.wantsLineMode = true; return [.save, .lineMode] }
+            if keys.action(for: e) == "stop" { return [.save, .stop] }
+            return []
+        }
         if s.status == "help" { s.status = ""; return [] }
         switch keys.action(for: e) {
         case "stop": return [.save, .stop]
@@ -30,6 +39,13 @@ public enum GuideProgram: ScreenProgram {
         }
         if s.finished {
             if e == .text("e") || e == .text("E") { return [.easyRead] }
+            if case .text(let t) = e, let n = Int(t), n >= 1 {
+                let list = s.toDo
+                if n <= min(9, list.count) {
+                    if let id = list[n - 1].step { s.jump(to: id) }
+                    else { s.status = "There is no question for that one here: `supportplan check \(s.file)` says where it is." }
+                }
+            }
             return []
         }
         guard let step = s.step else { return [] }
@@ -38,9 +54,7 @@ public enum GuideProgram: ScreenProgram {
                 let text = s.area.text
                 let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
                 if text.isEmpty || (lastLine.isEmpty && s.area.cursor == text.count) {
-                    let was = s.step?.id
-                    if s.answer(text) { s.status = ""; return [.save] }
-                    _ = was
+                    if s.answer(text) { return [.save] }
                     return []
                 }
             }
@@ -50,7 +64,8 @@ public enum GuideProgram: ScreenProgram {
         if e == .key(.enter) {
             var text = s.field.text
             if text.trimmed.isEmpty, case .date(let suggested?) = step.kind, step.current.isEmpty { text = suggested.description }
-            if s.answer(text) { s.status = ""; return [.save] }
+            if text.trimmed.isEmpty, !step.current.isEmpty, s.keepsByEnter { text = step.current }
+            if s.answer(text) { return [.save] }
             return []
         }
         s.field.handle(e)
@@ -58,16 +73,19 @@ public enum GuideProgram: ScreenProgram {
     }
 
     public static func render(_ s: GuideState, size: Size) -> Canvas {
-        guard TooSmall.fits(size) else { return TooSmall.render(size, quitKeys: "F10") }
+        guard TooSmall.fits(size) else { return tooSmall(size) }
         var c = Canvas(size)
         let w = size.width
         if s.status == "help" {
-            HelpOverlay.render(keys, into: &c, extra: ["", "Type your answer. Numbers choose from a list: 1, or 1 3 for several."])
+            HelpOverlay.render(keys, into: &c, extra: ["", "Type your answer. Choose from a list by number or words: 1, or Yes; 1 3 for several."])
             return c
         }
         guard let step = s.step else { return summary(s, size: size) }
-        c.put(" Your plan · question \(s.number) of \(s.steps.count) · \(step.part)", row: 0, column: 0, style: .bold, limit: w)
-        var y = 2
+        if let at = s.progress {
+            c.put(" Your plan · " + at.words, row: 0, column: 0, style: .bold, limit: w)
+            c.put(" " + at.partName, row: 1, column: 0, limit: w)
+        }
+        var y = 3
         for line in wrap(step.question, w - 4) { c.put(line, row: y, column: 2, style: .bold); y += 1 }
         for line in wrap(step.hint, w - 4) { c.put(line, row: y, column: 2); y += 1 }
         y += 1
@@ -78,6 +96,7 @@ public enum GuideProgram: ScreenProgram {
                 y += 1
             }
             if case .several = step.kind { c.put("Type the numbers of all that are true, like 1 3.", row: y, column: 2); y += 1 }
+            else { c.put("Type the number or the words of your answer.", row: y, column: 2); y += 1 }
             y += 1
         case .date(let suggested):
             if let suggested, step.current.isEmpty {
@@ -85,6 +104,21 @@ public enum GuideProgram: ScreenProgram {
                 y += 2
             }
         default: break
+        }
+        if s.keepsByEnter, !step.current.isEmpty {
+            let now: String
+            switch step.kind {
+            case .several(let options):
+                now = (GuideAnswers.several(step.current, options) ?? []).map { options[$0] }.joined(separator: ", ")
+            case .money: now = (try? Money.parse(step.current).get()).map { GuideAnswers.pounds($0.pence) } ?? step.current
+            case .date: now = PlanDate(step.current)?.spoken ?? step.current
+            default: now = step.current
+            }
+            for line in wrap("Your answer now: \(now). Press Enter to keep it, or type a new one.", w - 4) {
+                c.put(line, row: y, column: 2)
+                y += 1
+            }
+            y += 1
         }
         c.put("Your answer:", row: y, column: 2, style: .bold)
         y += 1
@@ -97,31 +131,84 @@ public enum GuideProgram: ScreenProgram {
         } else {
             c.cursor = Point(row: y, column: s.field.render(into: &c, row: y, column: 4, width: min(60, w - 8), style: .init(.underline)))
         }
-        c.put(s.problem.map { "! \($0)" } ?? s.status, row: size.height - 2, column: 1, limit: w - 2)
+        message(s.problem.map { "! \($0)" } ?? s.status, into: &c)
         c.put(keys.hintBar(width: w - 2), row: size.height - 1, column: 1, style: .reverse)
+        return c
+    }
+
+    /// A message at the foot of the screen; a long one takes the line above too, so nothing
+    /// of it is cut at 80 columns.
+    static func message(_ text: String, into c: inout Canvas) {
+        let w = c.size.width, lines = wrap(text, w - 2)
+        if lines.count <= 1 { c.put(text, row: c.size.height - 2, column: 1, limit: w - 2); return }
+        for (i, line) in lines.prefix(2).enumerated() {
+            c.put(String(repeating: " ", count: w - 2), row: c.size.height - 3 + i, column: 1)
+            c.put(line, row: c.size.height - 3 + i, column: 1, limit: w - 2)
+        }
+    }
+
+    /// Below 80×24 the questions do not fit: the guide offers plain line mode instead.
+    static func tooSmall(_ size: Size) -> Canvas {
+        var c = Canvas(size)
+        let width = max(10, size.width - 4)
+        let text = ["This window is too small for the questions: they need 80×24, and this one is "
+                        + "\(size.width)×\(size.height).",
+                    "",
+                    "Press L to answer them here one at a time, in plain lines.",
+                    "",
+                    "Or make the window bigger. F10 stops; your answers are saved."]
+        var lines: [String] = []
+        for t in text { lines += t.isEmpty ? [""] : wrap(t, width) }
+        let top = max(0, (size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < size.height {
+            c.put(line, row: top + i, column: 2, style: i == 0 ? .bold : .plain, limit: width)
+        }
+        c.cursor = Point(row: top, column: 2)
         return c
     }
 
     static func summary(_ s: GuideState, size: Size) -> Canvas {
         var c = Canvas(size)
+        let w = size.width
         c.put(" Your plan · all the questions are done", row: 0, column: 0, style: .bold)
-        c.put("Your plan is saved in \(s.file).", row: 2, column: 2, limit: size.width - 4)
-        let missing = GuideFlow.missing(s.plan, policy: s.policy)
-        var y = 4
-        if missing.isEmpty {
+        c.put("Your plan is saved in \(s.file).", row: 2, column: 2, limit: w - 4)
+        var y = 3
+        if let money = GuideEnd.runningMoney(s.plan) {
+            for line in wrap(money, w - 4) { c.put(line, row: y, column: 2); y += 1 }
+        }
+        y += 1
+        let list = s.toDo
+        if list.isEmpty {
             c.put("✓ Your plan has everything it needs.", row: y, column: 2)
             y += 2
         } else {
-            c.put("Still to do:", row: y, column: 2, style: .bold)
+            c.put("Still to do. Press a number to go to that question:", row: y, column: 2, style: .bold)
             y += 1
-            for m in missing where y < size.height - 5 {
-                for (n, line) in wrap(m, size.width - 8).enumerated() { c.put((n == 0 ? "- " : "  ") + line, row: y, column: 4); y += 1 }
+            let last = size.height - 5
+            for (n, item) in list.prefix(9).enumerated() {
+                let lines = wrap(item.words, w - 10)
+                guard y + lines.count <= last || n == 0 else {
+                    c.put("… and \(list.count - n) more: press F10, and run the guide again when these are done.", row: y, column: 4,
+                          limit: w - 6)
+                    y += 1
+                    break
+                }
+                for (i, line) in lines.enumerated() where y < last {
+                    c.put(i == 0 ? (item.step == nil ? " -  " : " \(n + 1)  ") + line : "    " + line, row: y, column: 3)
+                    y += 1
+                }
+            }
+            if list.count > 9 && y < last {
+                c.put("… and \(list.count - 9) more, shown when these are done.", row: y, column: 4, limit: w - 6)
+                y += 1
             }
             y += 1
         }
-        c.put("Press E for an easy-read copy of your plan (large print, for a web browser).", row: y, column: 2, limit: size.width - 4)
-        c.put(s.status, row: size.height - 2, column: 1, limit: size.width - 2)
-        c.put("Esc Back to the questions  E Easy read  F10 Finish", row: size.height - 1, column: 1, style: .reverse)
+        c.put("Press E for an easy-read copy of your plan (large print, for a web browser).", row: y, column: 2, limit: w - 4)
+        message(s.status, into: &c)
+        c.put(list.isEmpty ? "Esc Back to the questions  E Easy read  F10 Finish"
+                           : "1-\(min(9, list.count)) Go to it  Esc Back  E Easy read  F10 Finish",
+              row: size.height - 1, column: 1, style: .reverse)
         c.cursor = Point(row: 2, column: 2)
         return c
     }
@@ -157,11 +244,13 @@ public enum GuideProgram: ScreenProgram {
         switch effect {
         case .save: save(state); return true
         case .easyRead: state.status = easyRead(state); return true
-        case .stop: return false
+        case .stop, .lineMode: return false
         }
     }
 
     public func run(_ state: GuideState, on screen: CursesScreen) -> GuideState {
-        UILoop.runToEnd(GuideProgram.self, state: state, screen: screen, perform: perform).state
+        var state = state
+        state.screen = screen.size  // later sizes arrive as `.resize`
+        return UILoop.runToEnd(GuideProgram.self, state: state, screen: screen, perform: perform).state
     }
 }

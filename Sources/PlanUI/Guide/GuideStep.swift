@@ -10,32 +10,52 @@ public enum AnswerKind: Sendable, Equatable {
     case line
     /// Several lines: a paragraph, or one thing per line.
     case lines
-    /// Pick one: the answer is the option's number.
+    /// Pick one: the option's number or its words (`yes`/`no` too).
     case choice([String])
-    /// Pick any: numbers separated by spaces.
+    /// Pick any: numbers separated by spaces, or the options' words separated by commas.
     case several([String])
-    case money
+    /// An amount of money; `per` is what the question asks the amount for ("an hour", "a
+    /// year"), whose words may follow the amount; nil when any unit's words may.
+    case money(per: String?)
     case whole
     case date(suggested: PlanDate?)
 }
 
-public struct GuideStep: Sendable, Equatable {
+/// One question: its words, where it sits in the conversation, and how its answer goes into
+/// the plan (`apply`, as `FieldRow.set` does in the editor). Built from the plan each time
+/// (`GuideFlow.steps`), so the state holds no closures.
+public struct GuideStep: Sendable {
     /// Stable while the plan grows: `name`, `need.personal-hygiene`, `help.2.cost`.
     public var id: String
+    /// One of `GuideFlow.parts`.
     public var part: String
+    /// The question, naming what it is about ("Keeping clean: why is it hard?").
     public var question: String
     public var hint: String
     public var kind: AnswerKind
     /// The answer already in the plan, shown so the person can keep it.
     public var current: String
+    /// A question that follows from the answer before (about one need, one help, one risk):
+    /// it does not count in its part's questions, so the count stays steady as these appear.
+    public var followUp: Bool
+    /// After this answer the running money is shown.
+    public var costs: Bool
+    /// Puts the answer (already checked against `kind`) into the plan; a problem in plain
+    /// words when it cannot be used.
+    public var apply: @Sendable (inout Plan, String) -> String?
 
-    public init(_ id: String, _ part: String, _ question: String, hint: String = "", _ kind: AnswerKind, current: String = "") {
+    public init(_ id: String, _ part: String, _ question: String, hint: String = "", _ kind: AnswerKind,
+                current: String = "", followUp: Bool = false, costs: Bool = false,
+                apply: @escaping @Sendable (inout Plan, String) -> String?) {
         self.id = id
         self.part = part
         self.question = question
         self.hint = hint
         self.kind = kind
         self.current = current
+        self.followUp = followUp
+        self.costs = costs
+        self.apply = apply
     }
 }
 
