@@ -107,7 +107,7 @@ import Testing
         #expect(throws: StoreError.self) { try l.importStatement(Array(text.utf8), name: "bad.csv") }
         do { try l.importStatement(Array(text.utf8), name: "bad.csv") } catch {
             #expect(error.exitCode == 2)
-            #expect(error.description.hasPrefix("bad.csv:3:37: error: the balance does not add up"))
+            #expect(error.description.hasPrefix("bad.csv:3:30: error: the balance does not add up"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: l.transactionsPath)) == before)
         #expect(try Data(contentsOf: URL(fileURLWithPath: l.importsPath)) == importsBefore)

@@ -159,7 +159,7 @@ enum Statements {
         #expect(throws: CSVSyntaxError(line: 1, column: 4, problem: "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")")) {
             try records("a,b\"c\n")
         }
-        #expect(throws: CSVSyntaxError(line: 1, column: 6, problem: "a character after a closing quote; inside a quoted field write a quote as \"\"")) {
+        #expect(throws: CSVSyntaxError(line: 1, column: 6, problem: "a character after the closing quote of the field that starts at 1:3; inside a quoted field write a quote as \"\"")) {
             try records("a,\"b\"c\n")
         }
     }
@@ -178,7 +178,7 @@ enum Statements {
         // Starling's header without its balance column.
         let text = try Statements.text("starling.csv").replacingOccurrences(of: ",Balance (GBP)", with: "")
         let p = Statements.problem(Array(text.utf8), file: "starling.csv")
-        #expect(p?.hasPrefix("starling.csv:1:73: error: the header has no \"Balance (GBP)\" column, which the Starling layout needs.") == true, "\(p ?? "")")
+        #expect(p?.hasPrefix("starling.csv:1:71: error: the header has no \"Balance (GBP)\" column, which the Starling layout needs.") == true, "\(p ?? "")")
     }
 
     @Test func aDateThatDoesNotParse() throws {
@@ -191,17 +191,17 @@ enum Statements {
     @Test func bytesNotInTheEncoding() throws {
         // Monzo is UTF-8: a lone 0xA3 (a pound sign in Latin-1) in line 3's name.
         var monzo = try Statements.bytes("monzo.csv")
-        let at = try #require(monzo.firstIndex(of: UInt8(ascii: "G")))  // "G Fenwick" on line 3
+        let at = try #require(monzo.firstRange(of: Array("G Fenwick".utf8))?.lowerBound)  // on line 3
         monzo.insert(0xA3, at: at)
         #expect(Statements.problem(monzo, file: "monzo.csv")?.hasPrefix(
-            "monzo.csv:3:46: error: byte 0xA3 is not a character in utf-8, the encoding of Monzo statements.") == true,
+            "monzo.csv:3:52: error: byte 0xA3 is not a character in utf-8, the encoding of Monzo statements.") == true,
             "\(Statements.problem(monzo, file: "monzo.csv") ?? "")")
         // Nationwide is ISO-8859-1: 0x85 is a control code there (an ellipsis in Windows-1252).
         var nationwide = try Statements.bytes("nationwide.csv")
         let i = try #require(nationwide.firstRange(of: Array("PAYROLL".utf8))?.lowerBound)
         nationwide[i] = 0x85
         #expect(Statements.problem(nationwide, file: "nationwide.csv")?.hasPrefix(
-            "nationwide.csv:9:31: error: byte 0x85 is not a character in iso-8859-1, the encoding of Nationwide statements.") == true,
+            "nationwide.csv:9:29: error: byte 0x85 is not a character in iso-8859-1, the encoding of Nationwide statements.") == true,
             "\(Statements.problem(nationwide, file: "nationwide.csv") ?? "")")
     }
 
@@ -209,7 +209,7 @@ enum Statements {
         // Lloyds, newest first: line 5's balance 2,637.00 changed to 2,637.10.
         let text = try Statements.text("lloyds.csv").replacingOccurrences(of: "18.00,,2637.00", with: "18.00,,2637.10")
         let p = Statements.problem(Array(text.utf8), file: "lloyds.csv")
-        #expect(p == "lloyds.csv:5:64: error: the balance does not add up: the row before it (line 6) leaves £2,655.00, and "
+        #expect(p == "lloyds.csv:5:70: error: the balance does not add up: the row before it (line 6) leaves £2,655.00, and "
                 + "this row's -£18.00 makes £2,637.00, not £2,637.10. A row is missing or was changed: export the statement "
                 + "again from the bank, unedited. Nothing was imported.")
     }
@@ -218,16 +218,19 @@ enum Statements {
         // The first wage payment of 3 April left out: the next row's balance no longer follows.
         let text = try Statements.text("starling.csv").split(separator: "\n").enumerated().filter { $0.offset != 2 }
             .map(\.element).joined(separator: "\n")
-        #expect(Statements.problem(Array(text.utf8), file: "starling.csv")?.hasPrefix("starling.csv:3:43: error: the balance does not add up: the row before it (line 2) leaves £3,480.00") == true)
+        let p = Statements.problem(Array(text.utf8), file: "starling.csv")
+        #expect(p?.hasPrefix("starling.csv:3:51: error: the balance does not add up: the row before it (line 2) leaves £3,480.00") == true, "\(p ?? "")")
     }
 
     @Test func anEmptyStatement() throws {
         #expect(Statements.problem([], file: "e.csv") == "e.csv:1:1: error: the statement is empty. Export it again from the bank "
                 + "(as CSV), covering the days you need. Nothing was imported.")
         #expect(Statements.problem([0xEF, 0xBB, 0xBF, 0x0A], file: "e.csv")?.hasPrefix("e.csv:1:1: error: the statement is empty.") == true)
-        let header = try Statements.text("nationwide.csv").split(separator: "\r\n").prefix(5).joined(separator: "\r\n") + "\r\n"
-        #expect(Statements.problem(Array(header.utf8), file: "n.csv") == "n.csv:6:1: error: the statement has no transactions after "
-                + "its header. Export a statement that covers the days you need. Nothing was imported.")
+        // Nationwide's account lines and header, and no rows.
+        let nationwide = try Statements.bytes("nationwide.csv")
+        let end = try #require(nationwide.firstRange(of: Array("\"Balance\"\r\n".utf8))?.upperBound)
+        #expect(Statements.problem(Array(nationwide[..<end]), file: "n.csv") == "n.csv:6:1: error: the statement has no "
+                + "transactions after its header. Export a statement that covers the days you need. Nothing was imported.")
     }
 
     @Test func anAmountThatIsNotOne() throws {
@@ -238,18 +241,24 @@ enum Statements {
 
     @Test func aRowCutShort() throws {
         let text = try Statements.text("starling.csv").replacingOccurrences(of: "07/04/2026,Payroll Bureau Ltd,PAYSLIPS,FASTER PAYMENT,-18.00,2637.00,PAYMENTS,", with: "07/04/2026,Payroll Bureau Ltd,PAYSLIPS")
-        #expect(Statements.problem(Array(text.utf8), file: "s.csv") == "s.csv:5:38: error: this row has 3 fields, so it has no "
+        #expect(Statements.problem(Array(text.utf8), file: "s.csv") == "s.csv:5:39: error: this row has 3 fields, so it has no "
                 + "\"Amount (GBP)\" (field 5). The row is cut short: export the statement again from the bank. Nothing was imported.")
     }
 
     @Test func neitherPaidInNorPaidOut() throws {
         let text = try Statements.text("lloyds.csv").replacingOccurrences(of: "23.40,,2201.10", with: ",,2201.10")
-        #expect(Statements.problem(Array(text.utf8), file: "l.csv")?.hasPrefix("l.csv:3:58: error: neither \"Credit Amount\" nor \"Debit Amount\" has an amount.") == true)
+        #expect(Statements.problem(Array(text.utf8), file: "l.csv")?.hasPrefix("l.csv:3:57: error: neither \"Credit Amount\" nor \"Debit Amount\" has an amount.") == true)
     }
 
-    @Test func anUnclosedQuote() throws {
-        let text = try Statements.text("natwest.csv").replacingOccurrences(of: "\"'ODEON CINEMAS TICKETS\"", with: "\"'ODEON CINEMAS TICKETS")
-        #expect(Statements.problem(Array(text.utf8), file: "n.csv")?.hasPrefix("n.csv:8:16: error: this quoted field has no closing quote") == true)
+    @Test func quotesOutOfPlace() throws {
+        // NatWest's last field left open: the rest of the file would be one field.
+        var text = try Statements.text("natwest.csv")
+        text = String(text.dropLast(3)) + ",\r\n"  // ("\r\n" is one Character) the last row ends `"'560036-12345678",` without its closing quote
+        #expect(Statements.problem(Array(text.utf8), file: "n.csv")?.hasPrefix("n.csv:9:73: error: this quoted field has no closing quote") == true)
+        // A closing quote lost in the middle: the next quote closes the field, and what follows it is refused.
+        let odeon = try Statements.text("natwest.csv").replacingOccurrences(of: "\"'ODEON CINEMAS TICKETS\"", with: "\"'ODEON CINEMAS TICKETS")
+        #expect(Statements.problem(Array(odeon.utf8), file: "n.csv")?.hasPrefix("n.csv:8:56: error: a character after the closing "
+                + "quote of the field that starts at 8:16;") == true)
     }
 }
 
@@ -295,7 +304,16 @@ enum Statements {
     @Test func aRulesFileColumnMissingFromTheStatement() throws {
         let l = try StatementRules.read(Array("date: Date\ndate_format: DD/MM/YYYY\ndescription: Payee\namount: Amount\n".utf8), file: "r.yaml")
         #expect(Statements.problem(Array("Date,Amount\n01/04/2026,1.00\n".utf8), file: "c.csv", rules: l)
-                == "c.csv:1:12: error: the header has no \"Payee\" column, which the rules file r.yaml layout needs (from r.yaml). "
+                == "c.csv:1:12: error: the header has no \"Payee\" column, which the rules file r.yaml names. "
                 + "Correct the column's name in the rules file. Nothing was imported.")
+    }
+}
+
+@Suite struct SpendDocsTests {
+    /// Every rules-file key has its row in docs/spend.md's table.
+    @Test func everyRulesKeyIsDocumented() throws {
+        let text = try String(contentsOf: Paths.root.appendingPathComponent("docs/spend.md"), encoding: .utf8)
+        for key in StatementRules.keys { #expect(text.contains("\n| \(key) |"), "docs/spend.md lacks `\(key)`") }
+        for layout in StatementLayout.builtIn { #expect(text.contains("\n| \(layout.name)"), "docs/spend.md lacks \(layout.name)") }
     }
 }

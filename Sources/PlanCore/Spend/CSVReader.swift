@@ -60,7 +60,8 @@ public enum CSVReader {
                 }
                 if i < n && text[i] != "," && text[i] != "\n" && text[i] != "\r" {
                     throw CSVSyntaxError(line: line, column: column,
-                                         problem: "a character after a closing quote; inside a quoted field write a quote as \"\"")
+                                         problem: "a character after the closing quote of the field that starts at "
+                                             + "\(startLine):\(startColumn); inside a quoted field write a quote as \"\"")
                 }
             } else {
                 while i < n {

@@ -47,7 +47,7 @@ public struct StatementLayout: Sendable {
     public var newestFirst: Bool
     /// NatWest starts text fields with `'` (to keep spreadsheets from reading them as numbers).
     public var stripLeadingApostrophe = false
-    /// Where the rules file said each thing, for messages (`rules.yaml:4:7`); nil when built in.
+    /// The rules file the layout was read from, for messages; nil when built in.
     public var source: String?
 
     public init(name: String, encoding: StatementEncoding, date: StatementColumn, dateFormats: [StatementDateFormat],

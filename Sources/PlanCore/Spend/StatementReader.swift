@@ -94,10 +94,10 @@ public enum StatementReader {
                     if let i = names.firstIndex(of: normalised(name)) {
                         columnIndex[column] = i
                     } else if !layout.optional.contains(column) {
-                        throw problem(header.line, header.endColumn, "the header has no \(column) column, which the "
-                                      + "\(layout.name) layout needs\(layout.source.map { " (\($0))" } ?? ""). "
-                                      + (rules == nil ? "The bank may have changed its export: describe it in a rules file (--rules FILE)."
-                                                      : "Correct the column's name in the rules file."))
+                        throw problem(header.line, header.endColumn, "the header has no \(column) column, which "
+                                      + (layout.source.map { "the rules file \($0) names. Correct the column's name in the rules file." }
+                                         ?? "the \(layout.name) layout needs. The bank may have changed its export: describe it in "
+                                            + "a rules file (--rules FILE)."))
                     }
                 case .number(let n):
                     guard n <= header.fields.count else {

@@ -153,7 +153,7 @@ public enum StatementRules {
             guard let n = Int(s), n >= 0, n <= 1000 else { throw fail(p, "`skip` is a number of lines, 0 or more") }
             layout.skipLines = n
         }
-        layout.source = "from \(file)"
+        layout.source = file
         return layout
     }
 }
