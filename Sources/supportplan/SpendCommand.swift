@@ -58,7 +58,7 @@ struct SpendImportCommand: ParsableCommand {
             }
         }
         let limit = (try? store.config().policy.maxFileBytes) ?? InputLimits.defaultMaxFileBytes
-        let bytes = try StandardStreams.read(statement, limit: max(limit, 50_000_000))
+        let bytes = try StandardStreams.read(statement, limit: max(limit, 20_000_000))  // a statement: at least 20 MB
         let name = StandardStreams.display(statement)
         let result = try ledger.importStatement(bytes, name: name, rules: layout)
         if json {

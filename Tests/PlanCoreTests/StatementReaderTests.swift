@@ -142,7 +142,7 @@ enum Statements {
 }
 
 @Suite struct CSVReaderTests {
-    func records(_ s: String) throws -> [CSVRecord] { try CSVReader.records(Array(s.unicodeScalars)) }
+    func records(_ s: String) throws -> [CSVRecord] { try CSVReader.records(Array(s.utf8)) }
 
     @Test func quotingAndLineEnds() throws {
         let r = try records("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",x\ny,\n")
@@ -315,5 +315,28 @@ enum Statements {
         let text = try String(contentsOf: Paths.root.appendingPathComponent("docs/spend.md"), encoding: .utf8)
         for key in StatementRules.keys { #expect(text.contains("\n| \(key) |"), "docs/spend.md lacks `\(key)`") }
         for layout in StatementLayout.builtIn { #expect(text.contains("\n| \(layout.name)"), "docs/spend.md lacks \(layout.name)") }
+    }
+}
+
+@Suite struct StatementTextTests {
+    func text(_ bytes: [UInt8], _ e: StatementEncoding) throws -> String {
+        String(decoding: try StatementText.decode(bytes, as: e), as: UTF8.self)
+    }
+
+    @Test func eachEncodingItsOwnBytes() throws {
+        #expect(try text([0xA3, 0x31], .iso88591) == "£1")
+        #expect(try text([0x80, 0x96], .windows1252) == "€\u{2013}")
+        #expect(try text([0xEF, 0xBB, 0xBF, 0xC2, 0xA3], .iso88591) == "£")  // a BOM: UTF-8
+        #expect(throws: UndecodableByte(line: 2, column: 2, byte: 0x81)) { try StatementText.decode([0x41, 0x0A, 0x42, 0x81], as: .windows1252) }
+        #expect(throws: UndecodableByte(line: 1, column: 3, byte: 0x9D)) { try StatementText.decode([0x41, 0x42, 0x9D], as: .iso88591) }
+        #expect(throws: UndecodableByte(line: 1, column: 2, byte: 0xE2)) { try StatementText.decode([0x41, 0xE2, 0x82, 0x0A], as: .utf8) }
+        #expect(throws: UndecodableByte(line: 1, column: 3, byte: 0xFF)) { try StatementText.decode([0xC2, 0xA3, 0xC2, 0xA3, 0xFF], as: .utf8) }
+    }
+
+    @Test func columnsCountCharacters() throws {
+        // "£" is two bytes in UTF-8 and one column.
+        let r = try CSVReader.records(Array("£1,£2,\"é\"\"x\",y\n".utf8))
+        #expect(r[0].fields.map(\.column) == [1, 4, 7, 14])
+        #expect(r[0].fields.map(\.text) == ["£1", "£2", "é\"x", "y"])
     }
 }

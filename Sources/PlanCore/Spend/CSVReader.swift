@@ -25,76 +25,94 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 }
 
 public enum CSVReader {
-    public static func records(_ text: [Unicode.Scalar]) throws(CSVSyntaxError) -> [CSVRecord] {
+    static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    /// The records of UTF-8 text (columns count characters, not bytes).
+    public static func records(_ text: [UInt8]) throws(CSVSyntaxError) -> [CSVRecord] {
+        try text.withUnsafeBufferPointer { (t: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError) -> [CSVRecord] in
+            try records(t)
+        }
+    }
+
+    static func records(_ text: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [CSVField] = []
         var line = 1, column = 1
         var i = 0
         let n = text.count
-        var field = String.UnicodeScalarView()
+        var buffer: [UInt8] = []
+        @inline(__always) func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
         while i < n {
             // Start of a field.
             let startLine = line, startColumn = column
-            field.removeAll(keepingCapacity: true)
-            if text[i] == "\"" {
+            let value: String
+            if text[i] == quote {
                 i += 1; column += 1
                 var closed = false
+                let from = i
+                var doubled = false
+                buffer.removeAll(keepingCapacity: true)
                 while i < n {
-                    let u = text[i]
-                    if u == "\"" {
-                        if i + 1 < n && text[i + 1] == "\"" {
-                            field.append("\""); i += 2; column += 2
+                    let b = text[i]
+                    if b == quote {
+                        if i + 1 < n && text[i + 1] == quote {
+                            if !doubled { buffer.append(contentsOf: text[from..<i]); doubled = true }
+                            buffer.append(quote); i += 2; column += 2
                             continue
                         }
+                        if doubled { } else { buffer.append(contentsOf: text[from..<i]) }
                         i += 1; column += 1
                         closed = true
                         break
                     }
-                    field.append(u)
+                    if doubled { buffer.append(b) }
                     i += 1
-                    if u == "\n" || (u == "\r" && !(i < n && text[i] == "\n")) { line += 1; column = 1 } else { column += 1 }
+                    if b == lf || (b == cr && !(i < n && text[i] == lf)) { line += 1; column = 1 } else if !isContinuation(b) { column += 1 }
                 }
                 if !closed {
                     throw CSVSyntaxError(line: startLine, column: startColumn,
                                          problem: "this quoted field has no closing quote (\"), so the rest of the file would be one field")
                 }
-                if i < n && text[i] != "," && text[i] != "\n" && text[i] != "\r" {
+                if i < n && text[i] != comma && text[i] != lf && text[i] != cr {
                     throw CSVSyntaxError(line: line, column: column,
                                          problem: "a character after the closing quote of the field that starts at "
                                              + "\(startLine):\(startColumn); inside a quoted field write a quote as \"\"")
                 }
+                value = String(decoding: buffer, as: UTF8.self)
             } else {
+                let from = i
                 while i < n {
-                    let u = text[i]
-                    if u == "," || u == "\n" || u == "\r" { break }
-                    if u == "\"" {
+                    let b = text[i]
+                    if b == comma || b == lf || b == cr { break }
+                    if b == quote {
                         throw CSVSyntaxError(line: line, column: column,
                                              problem: "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")")
                     }
-                    field.append(u)
-                    i += 1; column += 1
+                    i += 1
+                    if !isContinuation(b) { column += 1 }
                 }
+                value = String(decoding: UnsafeBufferPointer(rebasing: text[from..<i]), as: UTF8.self)
             }
-            fields.append(CSVField(text: String(field), line: startLine, column: startColumn))
+            fields.append(CSVField(text: value, line: startLine, column: startColumn))
             // After the field: a comma (another field follows), a line end or the end.
-            if i < n && text[i] == "," {
+            if i < n && text[i] == comma {
                 i += 1; column += 1
-                if i == n || text[i] == "\n" || text[i] == "\r" {
+                if i == n || text[i] == lf || text[i] == cr {
                     fields.append(CSVField(text: "", line: line, column: column))  // a trailing empty field
                 } else {
                     continue
                 }
             }
             let end = column
-            if i < n && text[i] == "\r" { i += 1; if i < n && text[i] == "\n" { i += 1 } } else if i < n && text[i] == "\n" { i += 1 }
+            if i < n && text[i] == cr { i += 1; if i < n && text[i] == lf { i += 1 } } else if i < n && text[i] == lf { i += 1 }
             line += 1; column = 1
             if !(fields.count == 1 && fields[0].text.isEmpty) {  // a blank line
                 records.append(CSVRecord(fields: fields, endColumn: end))
             }
             fields.removeAll(keepingCapacity: true)
             // Blank lines between records.
-            while i < n && (text[i] == "\n" || text[i] == "\r") {
-                if text[i] == "\r" && i + 1 < n && text[i + 1] == "\n" { i += 1 }
+            while i < n && (text[i] == lf || text[i] == cr) {
+                if text[i] == cr && i + 1 < n && text[i + 1] == lf { i += 1 }
                 i += 1; line += 1
             }
         }

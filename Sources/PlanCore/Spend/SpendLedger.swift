@@ -163,17 +163,23 @@ public struct SpendLedger: Sendable {
     }
 
     static func jsonLine(_ t: Transaction) -> String {
-        var w = JSONWriter()
-        w.object { o in
-            o.field("id") { $0.string(t.id) }
-            o.field("date") { $0.string(t.date.description) }
-            o.field("description") { $0.string(t.description) }
-            o.field("amount_pence") { $0.int(t.amountPence) }
-            o.field("balance_pence") { $0.optionalInt(t.balancePence) }
-            o.field("source_sha256") { $0.string(t.sourceSHA256) }
-            o.field("source_line") { $0.int(Int64(t.sourceLine)) }
+        "{\"id\":\(quoted(t.id)),\"date\":\"\(t.date)\",\"description\":\(quoted(t.description)),"
+            + "\"amount_pence\":\(t.amountPence),\"balance_pence\":\(t.balancePence.map(String.init) ?? "null"),"
+            + "\"source_sha256\":\(quoted(t.sourceSHA256)),\"source_line\":\(t.sourceLine)}"
+    }
+
+    /// A JSON string: as is between quotes when it holds nothing to escape (printable ASCII
+    /// but `"` and `\\`, or any non-ASCII but C1 controls), else `JSONWriter.quote`.
+    static func quoted(_ s: String) -> String {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(b))
+                || (previous == 0xE2 && b == 0x80) {  // U+2028/2029 and friends: let the writer decide
+                return JSONWriter.quote(s)
+            }
+            previous = b
         }
-        return w.text
+        return "\"" + s + "\""
     }
 
     static func jsonLine(_ i: StatementImport) -> String {

@@ -56,7 +56,7 @@ public enum StatementReader {
             }
             layout = found
         }
-        let text: [Unicode.Scalar]
+        let text: [UInt8]
         do { text = try StatementText.decode(bytes, as: layout.encoding) } catch {
             let hex = String(error.byte, radix: 16, uppercase: true)
             throw problem(error.line, error.column, "byte 0x\(hex.count == 1 ? "0" + hex : hex) is not a character in "
@@ -235,8 +235,7 @@ public enum StatementReader {
         var i = 0
         while i <= content.count && lines < 30 {
             if i == content.count || content[i] == 0x0A || content[i] == 0x0D {
-                let scalars = content[lineStart..<i].map { Unicode.Scalar($0) }
-                if let record = (try? CSVReader.records(scalars))?.first {
+                if let record = (try? CSVReader.records(Array(content[lineStart..<i])))?.first {
                     for layout in StatementLayout.builtIn where isHeader(record, of: layout) { return layout }
                 }
                 lines += 1
@@ -261,6 +260,16 @@ public enum StatementReader {
 
     /// A description as kept: control characters gone, runs of spaces one space, trimmed.
     static func cleaned(_ text: String) -> String {
+        // Most descriptions are already clean: printable ASCII, single spaces, none at the ends.
+        var plain = true
+        var previous: UInt8 = 0x20
+        for b in text.utf8 {
+            if b < 0x21 || b >= 0x7F {
+                if b != 0x20 || previous == 0x20 { plain = false; break }
+            }
+            previous = b
+        }
+        if plain && previous != 0x20 { return text }
         var out = String.UnicodeScalarView()
         var space = false
         for u in text.unicodeScalars {

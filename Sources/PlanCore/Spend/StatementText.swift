@@ -32,43 +32,50 @@ public struct UndecodableByte: Error, Sendable, Equatable {
 }
 
 enum StatementText {
-    /// The scalars of `bytes` in `encoding` (a UTF-8 byte-order mark is skipped, in any
-    /// encoding: a file that starts with one is UTF-8). ISO-8859-1 has no characters at
-    /// 0x80–0x9F (they are control codes); Windows-1252 has none at 0x81, 0x8D, 0x8F, 0x90, 0x9D.
-    static func decode(_ bytes: [UInt8], as declared: StatementEncoding) throws(UndecodableByte) -> [Unicode.Scalar] {
+    /// `bytes` in `encoding` as UTF-8 (a UTF-8 byte-order mark is skipped, in any encoding: a
+    /// file that starts with one is UTF-8). ISO-8859-1 has no characters at 0x80–0x9F (they
+    /// are control codes); Windows-1252 has none at 0x81, 0x8D, 0x8F, 0x90, 0x9D. Columns in
+    /// errors count characters.
+    static func decode(_ bytes: [UInt8], as declared: StatementEncoding) throws(UndecodableByte) -> [UInt8] {
         var body = bytes[...]
         var encoding = declared
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3); encoding = .utf8 }
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(body.count)
-        var line = 1, column = 1
         switch encoding {
         case .utf8:
+            let valid = body.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } != nil
+            if valid { return Array(body) }
             var decoder = UTF8()
             var iterator = body.makeIterator()
             var consumed = body.startIndex
-            loop: while true {
+            var line = 1, column = 1
+            while true {
                 switch decoder.decode(&iterator) {
                 case .scalarValue(let u):
-                    out.append(u)
                     consumed += UTF8.width(u)
                     if u == "\n" { line += 1; column = 1 } else { column += 1 }
-                case .emptyInput: break loop
+                case .emptyInput: return Array(body)  // not reached: the bytes were not valid
                 case .error: throw UndecodableByte(line: line, column: column, byte: body[consumed])
                 }
             }
         case .iso88591, .windows1252:
+            var out: [UInt8] = []
+            out.reserveCapacity(body.count + body.count / 8)
+            var line = 1, column = 1
             for b in body {
+                if b < 0x80 {
+                    out.append(b)
+                    if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                    continue
+                }
                 var value = UInt32(b)
-                if (0x80...0x9F).contains(b) {
+                if b <= 0x9F {
                     value = encoding == .iso88591 ? 0 : StatementEncoding.cp1252High[Int(b - 0x80)]
                     if value == 0 { throw UndecodableByte(line: line, column: column, byte: b) }
                 }
-                let u = Unicode.Scalar(value)!
-                out.append(u)
-                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                out += UTF8.encode(Unicode.Scalar(value)!)!
+                column += 1
             }
+            return out
         }
-        return out
     }
 }
