@@ -89,6 +89,17 @@ enum Statements {
         #expect(a.rows.map(\.description) == b.rows.map(\.description))
     }
 
+    @Test func theHeaderIsLookedForInTheFirst30Lines() throws {
+        // CRLF line ends count once: a header on line 30 is found, on line 31 it is not.
+        let nationwide = try Statements.bytes("nationwide.csv")
+        let header = try #require(nationwide.firstRange(of: Array("\"Date\"".utf8))?.lowerBound)
+        func with(_ lines: Int) -> [UInt8] { Array(repeating: Array("\"Note:\",\"x\"\r\n".utf8), count: lines).flatMap { $0 } + nationwide[header...] }
+        let found = try StatementReader.read(with(29), file: "n.csv")
+        #expect(found.layout == "Nationwide")
+        #expect(found.rows.first?.line == 31)
+        #expect(Statements.problem(with(30), file: "n.csv")?.hasPrefix("n.csv:1:1: error: this is not a statement layout") == true)
+    }
+
     @Test func withinADayTheBalancesDecideTheOrder() throws {
         // One day only: the dates cannot tell; the balances can (and they say newest first).
         let csv = """

@@ -239,6 +239,7 @@ public enum StatementReader {
                     for layout in StatementLayout.builtIn where isHeader(record, of: layout) { return layout }
                 }
                 lines += 1
+                if i + 1 < content.count && content[i] == 0x0D && content[i + 1] == 0x0A { i += 1 }  // CRLF: one line end
                 lineStart = i + 1
             }
             i += 1
