@@ -35,9 +35,9 @@ struct SpendImportCommand: ParsableCommand {
     )
 
     static let examples = [
-        "supportplan spend import CA-2026-0412 statement.csv",
-        "supportplan spend import CA-2026-0412 card-report.csv --rules prepaid-card.yaml",
-        "supportplan spend import CA-2026-0412 - --json --store team-store < statement.csv",
+        "supportplan spend import CA-2026-0388 examples/statements/lloyds.csv",
+        "supportplan spend import CA-2026-0388 examples/statements/prepaid-card.csv --rules examples/statements/prepaid-card.yaml",
+        "supportplan spend import CA-2026-0388 - --json --store team-store < statement.csv",
     ]
 
     @OptionGroup var global: GlobalOptions

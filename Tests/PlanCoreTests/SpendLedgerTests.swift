@@ -114,6 +114,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: l.folder).sorted() == ["imports.jsonl", "transactions.jsonl"])
     }
 
+    @Test func anImportStoppedBeforeItsRecordIsRecordedByTheNext() throws {
+        // As if the program stopped after writing transactions.jsonl and before imports.jsonl.
+        let l = try ledger()
+        try l.importStatement(try part("starling.csv", rows: 1...3), name: "a.csv", time: "2026-04-20T10:00:00Z")
+        try FileManager.default.removeItem(atPath: l.importsPath)
+        try l.importStatement(try Statements.bytes("starling.csv"), name: "b.csv", time: "2026-04-21T10:00:00Z")
+        let imports = try l.imports()
+        #expect(imports.map(\.file) == ["(not recorded: the import stopped before recording it)", "b.csv"])
+        #expect(imports[0].sha256 == AuditLog.sha256(try part("starling.csv", rows: 1...3)))
+        #expect(imports.map(\.rowsAdded) == [3, 4])
+        #expect(imports[0].time == "2026-04-21T10:00:00Z")
+        #expect(try l.transactions().count == 7)
+    }
+
     @Test func filesAre0600AndTheFolder0700() throws {
         let l = try ledger()
         try l.importStatement(try Statements.bytes("monzo.csv"), name: "monzo.csv")

@@ -113,10 +113,27 @@ public struct SpendLedger: Sendable {
                 kept = kept.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
                 try write(kept.map(Self.jsonLine), to: transactionsPath)
             }
-            let earlier = try imports()
+            var earlier = try imports()
+            earlier += Self.unrecorded(kept, imports: earlier + [record], time: time)  // not this import's own rows
             try write((earlier + [record]).map(Self.jsonLine), to: importsPath)
             return ImportResult(record: record, transactions: incoming, added: added, from: incoming.first!.date,
                                 to: incoming.last!.date, newestFirst: statement.newestFirst, hasBalance: statement.hasBalance)
+        }
+    }
+
+    /// Imports whose rows are in the ledger but that `imports.jsonl` does not record (the
+    /// program stopped between writing the two files): recorded now, by their rows.
+    static func unrecorded(_ kept: [Transaction], imports: [StatementImport], time: String) -> [StatementImport] {
+        let recorded = Set(imports.map(\.sha256))
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for t in kept where !recorded.contains(t.sourceSHA256) {
+            if counts[t.sourceSHA256] == nil { order.append(t.sourceSHA256) }
+            counts[t.sourceSHA256, default: 0] += 1
+        }
+        return order.map {
+            StatementImport(file: "(not recorded: the import stopped before recording it)", sha256: $0, time: time, layout: "",
+                            rowsRead: counts[$0]!, rowsAdded: counts[$0]!)
         }
     }
 
