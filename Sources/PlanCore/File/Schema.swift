@@ -19,7 +19,7 @@ public enum Schema {
     public static let support = [
         "id", "what", "kind", "on_cost", "provider", "funding", "management", "rate", "unit", "quantity",
         "per", "start", "end", "meets", "arranged_by", "shared_by", "employee", "hours_per_unit", "night",
-        "rate_changes", "pa",
+        "rate_changes", "payee", "pa",
     ]
     public static let rateChange = ["from", "rate"]
     public static let employee = [
@@ -29,7 +29,7 @@ public enum Schema {
     public static let pa = ["age", "regular_hours", "relative_in_household", "necessary_exception"]
     public static let budget = [
         "weeks_per_year", "indicative", "final", "person_contribution", "council_contribution",
-        "justification", "payment", "payroll", "employment_allowance", "period", "reserve_weeks", "previous_final",
+        "justification", "payment", "payer", "payroll", "employment_allowance", "period", "reserve_weeks", "previous_final",
         "change_reason",
     ]
     public static let period = ["from", "to"]
