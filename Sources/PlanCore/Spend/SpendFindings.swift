@@ -34,9 +34,9 @@ public enum SpendFindings {
         for l in r.lines {
             let s = plan.supports[l.index]
             let name = s.what.map { "\(l.id) (\($0))" } ?? l.id
-            // spend-line-over: over the plan to date by more than the share; a yearly or
-            // one-off line (often paid in one go) only when over its cost for the whole period.
-            let lumpy = s.per == .year || s.per == .once
+            // spend-line-over: over the plan to date by more than the share; a line paid when
+            // billed (yearly, one-off, on-cost) only when over its cost for the whole period.
+            let lumpy = SpendPosition.paidWhenBilled(s)
             let base = lumpy ? l.plannedInPeriodPence : l.plannedToDatePence
             let over = l.spentToDatePence - base
             if over > 0, Int128(over) * 10_000 > Int128(base) * Int128(policy.spendLineOverPercent.value) {

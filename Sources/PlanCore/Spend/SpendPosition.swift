@@ -195,14 +195,14 @@ public enum SpendPosition {
         arrivals = Array(arrivals.prefix(toCome))
 
         // What the lines still cost, and the day-by-day balance for the date it runs out.
+        // A line paid on its paydays still costs what it is planned to cost after the as-of
+        // date (what was not spent before it is saved); a line paid when billed still costs
+        // what is planned up to each day and not yet paid (a bill not yet come is owed).
         func future(_ l: SpendLine, _ d: PlanDate) -> Int64 {
             let a = accountLines.first { $0.index == l.index }!
-            let byPayday = a.cost.oneOffPence == nil && a.support.per != .year
-            let f: (PlanDate) -> Int64 = { x in
-                let p = planned(through: x, a.support, a.cost, period: period, weeks: weeks)
-                return byPayday ? p : max(p, l.spentToDatePence)
-            }
-            return f(d) - f(day)
+            let p = planned(through: d, a.support, a.cost, period: period, weeks: weeks)
+            if paidWhenBilled(a.support) { return max(p, l.spentToDatePence) - l.spentToDatePence }
+            return p - l.plannedToDatePence
         }
         let plannedToCome = lines.reduce(0) { $0 + future($1, period.to) }
         let end = balanceNow + Int64(arrivals.count) * perPayment - plannedToCome
@@ -230,6 +230,10 @@ public enum SpendPosition {
         report.findings = SpendFindings.findings(report, plan: plan, policy: policy)
         return report
     }
+
+    /// A yearly, one-off or on-cost line (insurance, employer NI paid each quarter, a payroll
+    /// fee) is paid when the bill comes, not on its paydays.
+    public static func paidWhenBilled(_ s: Support) -> Bool { s.per == .year || s.per == .once || s.kind == .onCost }
 
     /// `reserve_weeks` × the annual direct payment ÷ W, rounded half-up once.
     public static func reservePence(annualDirectPayment: Int64, reserveWeeks: Hundredths?, weeks: WeeksPerYear) -> Int64 {
