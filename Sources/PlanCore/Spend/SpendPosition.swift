@@ -185,12 +185,15 @@ public enum SpendPosition {
         let payment = plan.budget.payment
         let dates = payment.map { paymentDates(period, $0, weeks) } ?? []
         let due = dates.filter { $0 <= day }.count
+        let perPayment = totals.directPaymentPerPaymentPence ?? 0
+        // A payment from the council of at least half the payment is one of its payments; a
+        // smaller one (for one-off costs, an adjustment) is extra money in.
         let received = matched.filter {
             $0.match == .payer && $0.transaction.date >= period.from.adding(days: -paidInAdvanceDays)
+                && 2 * $0.transaction.amountPence >= perPayment
         }.count
         let late = max(0, due - received)
         let toCome = max(0, dates.count - received)
-        let perPayment = totals.directPaymentPerPaymentPence ?? 0
         var arrivals: [PlanDate] = Array(repeating: day.adding(days: 1), count: late) + dates.filter { $0 > day }
         arrivals = Array(arrivals.prefix(toCome))
 
@@ -232,8 +235,11 @@ public enum SpendPosition {
     }
 
     /// A yearly, one-off or on-cost line (insurance, employer NI paid each quarter, a payroll
-    /// fee) is paid when the bill comes, not on its paydays.
-    public static func paidWhenBilled(_ s: Support) -> Bool { s.per == .year || s.per == .once || s.kind == .onCost }
+    /// fee) is paid when the bill comes, not on its paydays. Holiday cover is not: it is spent
+    /// as the PAs' pay while one covers for the other, week by week.
+    public static func paidWhenBilled(_ s: Support) -> Bool {
+        (s.per == .year || s.per == .once || s.kind == .onCost) && s.onCost != .holidayCover
+    }
 
     /// `reserve_weeks` × the annual direct payment ÷ W, rounded half-up once.
     public static func reservePence(annualDirectPayment: Int64, reserveWeeks: Hundredths?, weeks: WeeksPerYear) -> Int64 {
