@@ -38,6 +38,10 @@ enum HelpExamples {
         out["list"] = ["supportplan list", "supportplan list --status submitted", "supportplan list --review-due 30 --json"]
         out["config"] = ["supportplan config check", "supportplan config sign --store team-store"]
         out["sync"] = ["cd team-store && supportplan sync", "supportplan sync --message \"Visits for Peggy agreed\""]
+        out["spend"] = SpendCommand.examples
+        out["spend import"] = SpendImportCommand.examples
+        out["spend show"] = SpendShowCommand.examples
+        out["spend assign"] = SpendAssignCommand.examples
         for (type, examples) in commands { out[type.configuration.commandName ?? ""] = examples }
         return out
     }()
@@ -51,8 +55,12 @@ enum HelpExamples {
     /// `message` (a help text) with an EXAMPLES section at its end, if its command has examples.
     static func appended(to message: String) -> String {
         guard let usage = message.range(of: "USAGE: supportplan ") else { return message }
-        let word = message[usage.upperBound...].prefix { $0 != " " && $0 != "\n" }
-        let name = word.hasPrefix("[") || word.hasPrefix("<") || word.hasPrefix("-") ? "" : String(word)
+        // The command's words (`spend import`), up to the first argument or option.
+        let line = message[usage.upperBound...].prefix { $0 != "\n" }
+        let words = line.split(separator: " ").prefix { !($0.hasPrefix("[") || $0.hasPrefix("<") || $0.hasPrefix("-")) }.map(String.init)
+        // The longest run of words that has examples (a subcommand's own, else its group's).
+        let name = ((words.isEmpty ? 0 : 1)...words.count).reversed().map { words.prefix($0).joined(separator: " ") }
+            .first { byCommand[$0] != nil } ?? "?"
         guard let examples = byCommand[name], !examples.isEmpty else { return message }
         var text = message
         while text.hasSuffix("\n") { text.removeLast() }

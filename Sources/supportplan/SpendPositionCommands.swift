@@ -1,0 +1,167 @@
+/// `supportplan spend show PLAN` (the group's default: `supportplan spend PLAN`): the money
+/// so far against the plan, and the forecast; `supportplan spend assign PLAN TXID` records
+/// what an unmatched transaction was for in `spend/ID/assigned.yaml`. docs/spend.md.
+import ArgumentParser
+import Foundation
+import PlanCore
+
+/// The plan a spend command works on: `plans/ID.yaml`, else its newest signed record.
+struct SpendPlan {
+    var store: PlanStore
+    var ledger: SpendLedger
+    var loaded: PlanStore.LoadedPlan
+    var policy: Policy
+
+    static func open(_ id: String, _ global: GlobalOptions) throws -> SpendPlan {
+        let store = try StoreLocation.requireStore(global)
+        let ledger = try SpendLedger(store: store, planID: id)
+        let policy: Policy
+        do { policy = try store.config().policy } catch { throw CLIError(error.description) }
+        var path = store.planPath(id)
+        if !AtomicFile.isRegularFile(path) {
+            let signed = (try? FileManager.default.contentsOfDirectory(atPath: store.signedFolder)) ?? []
+            let versions = signed.compactMap { name -> Int? in
+                guard name.hasPrefix(id + "-v"), name.hasSuffix(".yaml") else { return nil }
+                return Int(name.dropFirst(id.count + 2).dropLast(5))
+            }
+            if let v = versions.max() { path = store.signedPath(id, version: v) }
+        }
+        let loaded = try store.load(path, policy: policy)
+        return SpendPlan(store: store, ledger: ledger, loaded: loaded, policy: policy)
+    }
+
+    var assignedFolder: String { ledger.folder }
+
+    /// Where a finding's path is in the plan file.
+    func position(_ path: String) -> Position {
+        PlanReader.read(String(decoding: loaded.bytes, as: UTF8.self)).position(for: path)
+    }
+
+    func report(asOf: PlanDate?) throws -> SpendReport {
+        let assigned: [String: Assignment]
+        do { assigned = try SpendAssignments.load(folder: assignedFolder) } catch { throw CLIError("\(error)") }
+        do {
+            return try SpendPosition.compute(plan: loaded.plan, costing: loaded.result.costing, transactions: ledger.transactions(),
+                                             assigned: assigned, asOf: asOf, policy: policy)
+        } catch let p as SpendProblem {
+            throw CLIError("\(loaded.path): \(p.message)")
+        }
+    }
+}
+
+struct SpendShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "The money so far against the plan, period by period, and the forecast to the budget's end.",
+        discussion: HelpExamples.discussion("""
+            Per payment period (budget.payment, from budget.period.from): money in, money out, \
+            unplanned spending and the balance; per line, planned so far against spent so far; \
+            the transactions that match no line; the forecast (the balance at the end of the budget \
+            period, the part above the reserve, the date the money runs out); and the spend-… \
+            findings. The as-of date is the newest transaction's unless --as-of is given. Exit \
+            status: 0, or 1 when the money runs out (spend-runs-out). See docs/spend.md.
+            """, examples)
+    )
+
+    static let examples = [
+        "supportplan spend CA-2026-0388",
+        "supportplan spend show CA-2026-0388 --as-of 2027-03-31",
+        "supportplan spend CA-2026-0388 --json | jq .forecast",
+    ]
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The plan's id (as in plans/ID.yaml).", valueName: "PLAN")) var plan: String
+    @Flag(name: .long, help: "One JSON object, every amount in pence.") var json = false
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to look from (YYYY-MM-DD).", valueName: "DATE"))
+    var asOf: String?
+
+    func run() throws {
+        var day: PlanDate?
+        if let asOf {
+            guard let d = PlanDate(asOf) else { throw CLIError("--as-of \(asOf): not a date; write it like 2027-03-31") }
+            day = d
+        }
+        let p = try SpendPlan.open(plan, global)
+        let r = try p.report(asOf: day)
+        let file = p.loaded.path
+        if json {
+            print(SpendOutput.json(r, planID: plan, file: file, position: p.position))
+        } else {
+            print(SafeText.terminal(SpendOutput.text(r, plan: p.loaded.plan, planID: plan, file: file, position: p.position)),
+                  terminator: "")
+        }
+        if r.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+struct SpendAssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Say what a transaction that matched no line was for: a line of the plan, or not for care.",
+        discussion: HelpExamples.discussion("""
+            Kept in the store's spend/ID/assigned.yaml (readable in git), and used for this \
+            transaction from then on, whatever is imported later. An assignment wins over the \
+            payee words. --line names a paid line of the plan; --not-for-care needs the reason. \
+            --clear takes the choice back.
+            """, examples)
+    )
+
+    static let examples = [
+        "supportplan spend assign CA-2026-0388 3f9a0c1d2e4b5a67 --line S2",
+        "supportplan spend assign CA-2026-0388 8be41f0a9c2d7e55 --not-for-care \"Food bought by mistake; paid back on 20 Feb\"",
+    ]
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The plan's id.", valueName: "PLAN")) var plan: String
+    @Argument(help: ArgumentHelp("The transaction's id, as `spend` shows it.", valueName: "TXID")) var transaction: String
+    @Option(name: .long, help: ArgumentHelp("The paid line it was for.", valueName: "ID")) var line: String?
+    @Option(name: .customLong("not-for-care"), help: ArgumentHelp("Why it was not for care.", valueName: "REASON"))
+    var notForCare: String?
+    @Flag(name: .long, help: "Take back an earlier choice.") var clear = false
+
+    func validate() throws {
+        let given = [line != nil, notForCare != nil, clear].filter { $0 }.count
+        guard given == 1 else { throw ValidationError("give one of --line ID, --not-for-care REASON or --clear") }
+        if let notForCare, !notForCare.contains(where: { !$0.isWhitespace }) {
+            throw ValidationError("--not-for-care needs the reason, in words")
+        }
+    }
+
+    func run() throws {
+        let p = try SpendPlan.open(plan, global)
+        let rows = try p.ledger.transactions()
+        guard let t = rows.first(where: { $0.id == transaction }) else {
+            throw CLIError("\(transaction): no such transaction in \(plan)'s ledger; `supportplan spend \(plan)` lists the unmatched ones with their ids")
+        }
+        let choice: Assignment?
+        if let line {
+            let paid = p.loaded.plan.supports.filter(\.isPaid).compactMap(\.id)
+            guard paid.contains(line) else {
+                throw CLIError("\(line): not a paid line of \(plan) (its paid lines: \(paid.joined(separator: ", ")))")
+            }
+            choice = .line(line)
+        } else if let notForCare {
+            choice = .notForCare(reason: notForCare.trimmingCharacters(in: .whitespacesAndNewlines))
+        } else {
+            choice = nil
+        }
+        try p.ledger.withLock { () throws(StoreError) in
+            do {
+                var entries = try SpendAssignments.load(folder: p.assignedFolder)
+                entries[t.id] = choice
+                try SpendAssignments.save(entries, folder: p.assignedFolder)
+            } catch let e as StoreError {
+                throw e
+            } catch {
+                throw .refused("\(error)")
+            }
+        }
+        let what: String
+        switch choice {
+        case .line(let l)?: what = "pays for \(l)"
+        case .notForCare(let r)?: what = "is not for care: \(r)"
+        case nil: what = "is unmatched again"
+        }
+        print(SafeText.terminal("\(t.date) \(t.description) \(Money.pounds(t.amountPence)) \(what). Kept in spend/\(plan)/assigned.yaml."))
+    }
+}
