@@ -10,14 +10,15 @@ public enum SpendFindings {
         var out: [Finding] = []
         let spentOut = r.transactions.filter { $0.transaction.amountPence < 0 }
 
-        // spend-unplanned: money out matching no line, or marked not for care.
+        // spend-unplanned: money out matching no line (with those marked not for care, once
+        // any is unexplained: an explained one alone does not fire).
         let unplanned = spentOut.filter { m in
             switch m.match {
             case .unmatched, .notForCare: return true
             case .line, .payer: return false
             }
         }
-        if !unplanned.isEmpty {
+        if unplanned.contains(where: \.isUnmatched) {
             let sum = unplanned.reduce(0) { $0 - $1.transaction.amountPence }
             let open = unplanned.filter(\.isUnmatched)
             let shown = unplanned.prefix(3).map { "\($0.transaction.date) \($0.transaction.description) \(Money.pounds(-$0.transaction.amountPence))" }
@@ -27,8 +28,8 @@ public enum SpendFindings {
             out.append(Finding(
                 .spendUnplanned, path: "supports",
                 message: "\(unplanned.count) payment\(unplanned.count == 1 ? "" : "s") out, \(Money.pounds(sum)), pay for nothing in the plan (\(shown.joined(separator: "; "))\(more))\(tail)",
-                plain: "\(Money.pounds(sum)) was spent on things that are not in your plan. Say what each one was for"
-                    + " (`supportplan spend assign`), or the council may ask for the money back."))
+                plain: "\(Money.pounds(sum)) was spent on things that are not in your plan. Say what each one was for,"
+                    + " or the council may ask for the money back."))
         }
 
         for l in r.lines {
