@@ -4,6 +4,8 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanUI
+import TerminalKit
 
 /// The plan a spend command works on: `plans/ID.yaml`, else its newest signed record.
 struct SpendPlan {
@@ -59,7 +61,7 @@ struct SpendShowCommand: ParsableCommand {
             the transactions that match no line; the forecast (the balance at the end of the budget \
             period, the part above the reserve, the date the money runs out); and the spend-… \
             findings. The as-of date is the newest transaction's unless --as-of is given. Exit \
-            status: 0, or 1 when the money runs out (spend-runs-out). See docs/spend.md.
+            status: 0, or 1 when the money runs out (spend-runs-out). --screen shows the same on             the "Money so far" screen, where unmatched transactions are assigned with one key each.             See docs/spend.md.
             """, examples)
     )
 
@@ -67,6 +69,7 @@ struct SpendShowCommand: ParsableCommand {
         "supportplan spend CA-2026-0388",
         "supportplan spend show CA-2026-0388 --as-of 2027-03-31",
         "supportplan spend CA-2026-0388 --json | jq .forecast",
+        "supportplan spend CA-2026-0388 --screen",
     ]
 
     @OptionGroup var global: GlobalOptions
@@ -74,8 +77,15 @@ struct SpendShowCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object, every amount in pence.") var json = false
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to look from (YYYY-MM-DD).", valueName: "DATE"))
     var asOf: String?
+    @Flag(name: .long, help: "Show it on the \"Money so far\" screen (full screen; assign unmatched transactions there).")
+    var screen = false
+
+    func validate() throws {
+        if screen && (json || asOf != nil) { throw ValidationError("--screen shows the position as of today's ledger; leave out --json and --as-of") }
+    }
 
     func run() throws {
+        if screen { return try showScreen() }
         var day: PlanDate?
         if let asOf {
             guard let d = PlanDate(asOf) else { throw CLIError("--as-of \(asOf): not a date; write it like 2027-03-31") }
@@ -91,6 +101,26 @@ struct SpendShowCommand: ParsableCommand {
                   terminator: "")
         }
         if r.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+extension SpendShowCommand {
+    /// `spend PLAN --screen`: the "Money so far" screen until the person goes back.
+    func showScreen() throws {
+        let p = try SpendPlan.open(plan, global)
+        guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
+            throw CLIError("the \"Money so far\" screen needs a full-screen terminal; `supportplan spend \(plan)` prints the same")
+        }
+        try MainActor.assumeIsolated {
+            let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
+            guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
+            defer { screen.stop() }
+            let session = MoneySoFarSession(store: p.store, planID: plan, plan: p.loaded.plan, policy: p.policy)
+            switch session.open(plainLanguage: global.plainLanguage) {
+            case .success(let state): _ = session.run(state, on: screen)
+            case .failure(let e): throw CLIError(e.message)
+            }
+        }
     }
 }
 
