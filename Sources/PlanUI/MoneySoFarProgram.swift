@@ -18,7 +18,8 @@ public enum MoneySoFarAction: Sendable, Equatable {
 }
 
 public enum MoneySoFarEffect: Sendable, Equatable {
-    /// Keep the choice for transaction `id` in `spend/PLAN/assigned.yaml`; `words` says it.
+    /// Keep the choice for transaction `id` in `spend/PLAN/assigned.yaml`; `words` names the
+    /// transaction in the message after.
     case assign(id: String, Assignment, words: String)
     case back
 }
@@ -35,7 +36,7 @@ public enum MoneySoFarProgram: ScreenProgram {
         KeyBinding([.text("n")], .notForCare, label: "Not for care", help: "Not for care, with why."),
         KeyBinding([.key(.down), .text("j")], .down, label: "Next", help: "Next unmatched payment.", inHintBar: false),
         KeyBinding([.key(.up), .text("k")], .up, label: "Prev", help: "Previous unmatched one.", inHintBar: false),
-        KeyBinding([.key(.pageDown), .text(" ")], .pageDown, label: "More", help: "Scroll the page down."),
+        KeyBinding([.key(.pageDown), .text(" ")], .pageDown, label: "More", help: "Scroll down (Space, PgDn)."),
         KeyBinding([.key(.pageUp), .text("b")], .pageUp, label: "Up", help: "Scroll the page up.", inHintBar: false),
         KeyBinding([.key(.home), .text("g")], .first, label: "Top", help: "The top of the page.", inHintBar: false),
         KeyBinding([.key(.end), .text("G")], .last, label: "End", help: "The end of the page.", inHintBar: false),
@@ -94,6 +95,12 @@ public enum MoneySoFarProgram: ScreenProgram {
         return s.selected < u.count ? u[s.selected] : nil
     }
 
+    /// A transaction in a few words: "KINDRED CARE LTD -£96.00".
+    static func words(_ s: MoneySoFarState, _ id: String) -> String {
+        guard let t = s.report?.transactions.first(where: { $0.transaction.id == id })?.transaction else { return id }
+        return "\(SafeText.visible(t.description)) \(Money.pounds(t.amountPence))"
+    }
+
     /// Keys for the help, the line picker and the reason box.
     static func boxes(_ s: inout MoneySoFarState, _ e: InputEvent) -> [MoneySoFarEffect] {
         if s.showHelp { s.showHelp = false; return [] }
@@ -107,8 +114,7 @@ public enum MoneySoFarProgram: ScreenProgram {
             case .key(.end): p.selected = choices.count - 1
             case .key(.enter):
                 s.picking = nil
-                let choice = choices[p.selected]
-                return [.assign(id: p.transaction, .line(choice.id), words: choice.words)]
+                return [.assign(id: p.transaction, .line(choices[p.selected].id), words: words(s, p.transaction))]
             default: break
             }
             s.picking = p
@@ -121,7 +127,7 @@ public enum MoneySoFarProgram: ScreenProgram {
                 let why = r.field.text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
                 guard why.hasWords else { s.status = "! Write why it was not for care (Esc cancels)."; return [] }
                 s.reason = nil
-                return [.assign(id: r.transaction, .notForCare(reason: why), words: why)]
+                return [.assign(id: r.transaction, .notForCare(reason: why), words: words(s, r.transaction))]
             default:
                 r.field.handle(e)
                 s.reason = r

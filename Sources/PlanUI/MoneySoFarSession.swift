@@ -83,8 +83,8 @@ public final class MoneySoFarSession {
             }
             let message: String
             switch choice {
-            case .line: message = s.words.assigned(words)
-            case .notForCare(let reason): message = s.words.notForCare(reason)
+            case .line(let line): message = s.words.assigned(words, line: line)
+            case .notForCare: message = s.words.notForCare(words)
             }
             switch Self.report(store: store, planID: planID, plan: plan, policy: policy) {
             case .success(let report): return follow(MoneySoFarProgram.reduce(&s, .saved(report, message)), &s)

@@ -98,8 +98,8 @@ struct MoneySoFarWords: Sendable {
         plain ? "Every payment is matched. Esc goes back." : "Every transaction is matched. Esc goes back."
     }
     var assignHint: String {
-        plain ? "↑/↓ choose a payment · Enter: what it paid for · n: not for care"
-            : "↑/↓ choose · Enter or l assigns it to a line · n marks it not for care"
+        plain ? "↑/↓ choose · Enter: what it paid for · n: not for care"
+            : "↑/↓ choose · Enter or l: a line · n: not for care"
     }
     func balance(_ r: SpendReport) -> String {
         plain ? "Money in the account on \(r.asOf.spoken): \(Money.pounds(r.balancePence))"
@@ -130,7 +130,7 @@ struct MoneySoFarWords: Sendable {
     var noFindings: String { plain ? "Nothing to look at." : "✓ No findings on the money in use." }
     func unmatchedHeading(_ n: Int) -> String {
         if n == 0 { return plain ? "Every payment is matched." : "Every transaction is matched to a line, the council, or not for care." }
-        return plain ? "Payments we could not match: \(n)" : "To assign: \(n) transaction\(n == 1 ? "" : "s") matching nothing in the plan"
+        return plain ? "Payments we could not match: \(n)" : "Unmatched: \(n) transaction\(n == 1 ? "" : "s") matching nothing in the plan"
     }
     func forecast(_ r: SpendReport, plan: Plan) -> String {
         let s = SpendOutput.sentence(r, reserveWeeks: plan.budget.reserveWeeks)
@@ -139,8 +139,11 @@ struct MoneySoFarWords: Sendable {
     var pickTitle: String { plain ? "What did it pay for?" : "Assign to a line" }
     var reasonTitle: String { plain ? "Not for care" : "Not for care" }
     var reasonAsk: String { plain ? "Why was it not for care?" : "Why was it not for care? (kept with the choice)" }
-    func assigned(_ words: String) -> String { plain ? "Saved: it paid for \(words)." : "Assigned to \(words); kept in assigned.yaml." }
-    func notForCare(_ reason: String) -> String {
-        plain ? "Saved: not for care (\(reason))." : "Marked not for care (\(reason)); kept in assigned.yaml."
+    /// After a choice is kept: `what` is the transaction, `line` the line's id.
+    func assigned(_ what: String, line: String) -> String {
+        plain ? "Saved: \(what) paid for \(line)." : "Kept in assigned.yaml: \(what) pays for \(line)."
+    }
+    func notForCare(_ what: String) -> String {
+        plain ? "Saved: \(what) was not for care." : "Kept in assigned.yaml: \(what) is not for care."
     }
 }

@@ -155,8 +155,7 @@ enum MoneySoFarView {
         var cursor = Point(row: 1, column: 1)
         if s.report != nil {
             let paneTop = moreRow + 1, rows = s.paneRows(size)
-            let shown = u.isEmpty ? "" : rows < u.count ? " (\(s.selected + 1) of \(u.count))" : ""
-            c.put(fit(w.unmatchedHeading(u.count) + shown, width), row: paneTop, column: 1, style: .bold)
+            c.put(fit(w.unmatchedHeading(u.count), width), row: paneTop, column: 1, style: .bold)
             let first = max(0, min(s.selected - rows + 1, u.count - rows))
             for (k, m) in u.dropFirst(first).prefix(rows).enumerated() {
                 let i = first + k
@@ -181,7 +180,7 @@ enum MoneySoFarView {
     static func describe(_ s: MoneySoFarState, _ id: String, width: Int) -> String {
         guard let m = s.report?.transactions.first(where: { $0.transaction.id == id }) else { return id }
         let t = m.transaction
-        return fit("\(t.date.day) \(dayMonth(t.date)) · \(SafeText.visible(t.description)) · \(Money.pounds(t.amountPence))", width)
+        return fit("\(dayMonth(t.date)) \(t.date.year) · \(SafeText.visible(t.description)) · \(Money.pounds(t.amountPence))", width)
     }
 
     static func renderPicker(_ s: MoneySoFarState, _ p: MoneySoFarState.Picking, _ c: inout Canvas) {
@@ -196,10 +195,11 @@ enum MoneySoFarView {
 
     static func renderReason(_ s: MoneySoFarState, _ r: MoneySoFarState.ReasonBox, _ c: inout Canvas) {
         let inner = c.size.width - 4 - 6
-        let lines = [describe(s, r.transaction, width: inner), "", fit(s.words.reasonAsk, inner), "", "",
-                     fit("Enter keeps it · Esc cancels", inner)]
+        // The box is as wide as the field, so what is typed stays inside its frame.
+        let fieldWidth = min(56, inner)
+        let lines = [describe(s, r.transaction, width: inner), "", fit(s.words.reasonAsk, inner), "",
+                     String(repeating: " ", count: fieldWidth), "", fit("Enter keeps it · Esc cancels", inner)]
         let at = EditorView.frame(s.words.reasonTitle, lines, &c, focusLine: 4)
-        let fieldWidth = min(50, c.size.width - at.column - 4)
         c.cursor = Point(row: at.row, column: r.field.render(into: &c, row: at.row, column: at.column, width: fieldWidth,
                                                              style: .init(.underline)))
     }
