@@ -38,7 +38,7 @@ import Testing
         let r = try run(s, [Self.plan])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.hasPrefix("Money so far for CA-2026-0388 (Cal), as of 23 April 2027\n"))
-        #expect(r.out.contains("29 Mar – 25 Apr 2027         £2,167.37   £2,221.17      £0.00      £938.95\n"))
+        #expect(r.out.contains("29 Mar – 25 Apr 2027         £2,167.37   £2,221.17       £0.00      £938.95\n"))
         // Jade: 16 Fridays × £134.50 = £2,152.00 planned; 14 paid = £1,883.00.
         #expect(r.out.contains("S2   Jade, my evening and Saturda…       £2,152.00     £1,883.00    -£269.00\n"))
         #expect(r.out.contains("Unmatched (3)"))
