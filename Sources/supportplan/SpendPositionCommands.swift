@@ -30,21 +30,16 @@ struct SpendPlan {
         return SpendPlan(store: store, ledger: ledger, loaded: loaded, policy: policy)
     }
 
-    var assignedFolder: String { ledger.folder }
-
     /// Where a finding's path is in the plan file.
     func position(_ path: String) -> Position {
         PlanReader.read(String(decoding: loaded.bytes, as: UTF8.self)).position(for: path)
     }
 
     func report(asOf: PlanDate?) throws -> SpendReport {
-        let assigned: [String: Assignment]
-        do { assigned = try SpendAssignments.load(folder: assignedFolder) } catch { throw CLIError("\(error)") }
         do {
-            return try SpendPosition.compute(plan: loaded.plan, costing: loaded.result.costing, transactions: ledger.transactions(),
-                                             assigned: assigned, asOf: asOf, policy: policy)
-        } catch let p as SpendProblem {
-            throw CLIError("\(loaded.path): \(p.message)")
+            return try ledger.report(plan: loaded.plan, costing: loaded.result.costing, asOf: asOf, policy: policy)
+        } catch .refused(let why) {
+            throw CLIError("\(loaded.path): \(why)")
         }
     }
 }
@@ -129,33 +124,15 @@ struct SpendAssignCommand: ParsableCommand {
 
     func run() throws {
         let p = try SpendPlan.open(plan, global)
-        let rows = try p.ledger.transactions()
-        guard let t = rows.first(where: { $0.id == transaction }) else {
-            throw CLIError("\(transaction): no such transaction in \(plan)'s ledger; `supportplan spend \(plan)` lists the unmatched ones with their ids")
-        }
         let choice: Assignment?
         if let line {
-            let paid = p.loaded.plan.supports.filter(\.isPaid).compactMap(\.id)
-            guard paid.contains(line) else {
-                throw CLIError("\(line): not a paid line of \(plan) (its paid lines: \(paid.joined(separator: ", ")))")
-            }
             choice = .line(line)
         } else if let notForCare {
             choice = .notForCare(reason: notForCare.trimmingCharacters(in: .whitespacesAndNewlines))
         } else {
             choice = nil
         }
-        try p.ledger.withLock { () throws(StoreError) in
-            do {
-                var entries = try SpendAssignments.load(folder: p.assignedFolder)
-                entries[t.id] = choice
-                try SpendAssignments.save(entries, folder: p.assignedFolder)
-            } catch let e as StoreError {
-                throw e
-            } catch {
-                throw .refused("\(error)")
-            }
-        }
+        let t = try p.ledger.assign(transaction, choice, plan: p.loaded.plan)
         let what: String
         switch choice {
         case .line(let l)?: what = "pays for \(l)"
