@@ -42,6 +42,8 @@ enum HelpExamples {
         out["spend import"] = SpendImportCommand.examples
         out["spend show"] = SpendShowCommand.examples
         out["spend assign"] = SpendAssignCommand.examples
+        out["spend return"] = SpendReturnCommand.examples
+        out["spend export"] = SpendExportCommand.examples
         for (type, examples) in commands { out[type.configuration.commandName ?? ""] = examples }
         return out
     }()

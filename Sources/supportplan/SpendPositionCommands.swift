@@ -32,21 +32,16 @@ struct SpendPlan {
         return SpendPlan(store: store, ledger: ledger, loaded: loaded, policy: policy)
     }
 
-    var assignedFolder: String { ledger.folder }
-
     /// Where a finding's path is in the plan file.
     func position(_ path: String) -> Position {
         PlanReader.read(String(decoding: loaded.bytes, as: UTF8.self)).position(for: path)
     }
 
     func report(asOf: PlanDate?) throws -> SpendReport {
-        let assigned: [String: Assignment]
-        do { assigned = try SpendAssignments.load(folder: assignedFolder) } catch { throw CLIError("\(error)") }
         do {
-            return try SpendPosition.compute(plan: loaded.plan, costing: loaded.result.costing, transactions: ledger.transactions(),
-                                             assigned: assigned, asOf: asOf, policy: policy)
-        } catch let p as SpendProblem {
-            throw CLIError("\(loaded.path): \(p.message)")
+            return try ledger.report(plan: loaded.plan, costing: loaded.result.costing, asOf: asOf, policy: policy)
+        } catch .refused(let why) {
+            throw CLIError("\(loaded.path): \(why)")
         }
     }
 }
@@ -159,33 +154,15 @@ struct SpendAssignCommand: ParsableCommand {
 
     func run() throws {
         let p = try SpendPlan.open(plan, global)
-        let rows = try p.ledger.transactions()
-        guard let t = rows.first(where: { $0.id == transaction }) else {
-            throw CLIError("\(transaction): no such transaction in \(plan)'s ledger; `supportplan spend \(plan)` lists the unmatched ones with their ids")
-        }
         let choice: Assignment?
         if let line {
-            let paid = p.loaded.plan.supports.filter(\.isPaid).compactMap(\.id)
-            guard paid.contains(line) else {
-                throw CLIError("\(line): not a paid line of \(plan) (its paid lines: \(paid.joined(separator: ", ")))")
-            }
             choice = .line(line)
         } else if let notForCare {
             choice = .notForCare(reason: notForCare.trimmingCharacters(in: .whitespacesAndNewlines))
         } else {
             choice = nil
         }
-        try p.ledger.withLock { () throws(StoreError) in
-            do {
-                var entries = try SpendAssignments.load(folder: p.assignedFolder)
-                entries[t.id] = choice
-                try SpendAssignments.save(entries, folder: p.assignedFolder)
-            } catch let e as StoreError {
-                throw e
-            } catch {
-                throw .refused("\(error)")
-            }
-        }
+        let t = try p.ledger.assign(transaction, choice, plan: p.loaded.plan)
         let what: String
         switch choice {
         case .line(let l)?: what = "pays for \(l)"
@@ -193,5 +170,90 @@ struct SpendAssignCommand: ParsableCommand {
         case nil: what = "is unmatched again"
         }
         print(SafeText.terminal("\(t.date) \(t.description) \(Money.pounds(t.amountPence)) \(what). Kept in spend/\(plan)/assigned.yaml."))
+    }
+}
+
+extension SpendReturnFormat: ExpressibleByArgument {}
+
+/// The days a return or an export covers: `--from` (default the budget period's first day) to
+/// `--as-of` (default the newest transaction).
+struct SpendDays: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The first day (YYYY-MM-DD); default the budget period's first.", valueName: "DATE"))
+    var from: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The last day (YYYY-MM-DD); default the newest transaction's.", valueName: "DATE"))
+    var asOf: String?
+
+    func dates() throws -> (from: PlanDate?, to: PlanDate?) {
+        func read(_ s: String?, _ name: String) throws -> PlanDate? {
+            guard let s else { return nil }
+            guard let d = PlanDate(s) else { throw CLIError("--\(name) \(s): not a date; write it like 2027-03-31") }
+            return d
+        }
+        return (try read(from, "from"), try read(asOf, "as-of"))
+    }
+}
+
+struct SpendReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "return",
+        abstract: "The direct-payment audit return for the council: each statement line and what it paid for.",
+        discussion: HelpExamples.discussion("""
+            For the days asked: the balance at the start and the end, money in, spending on the \
+            plan's lines and on nothing in the plan, the reserve the plan allows and the forecast; \
+            then every statement line with what it paid for, and the unplanned items with their \
+            explanation. text, markdown, or html (one page that prints on A4).
+            """, examples)
+    )
+
+    static let examples = [
+        "supportplan spend return CA-2026-0388 --as html -o return.html",
+        "supportplan spend return CA-2026-0388 --as markdown --from 2027-01-04 --as-of 2027-03-28",
+    ]
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The plan's id.", valueName: "PLAN")) var plan: String
+    @Option(name: .customLong("as"), help: "text, markdown or html.") var format: SpendReturnFormat = .text
+    @OptionGroup var days: SpendDays
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of to standard output.", valueName: "OUT"))
+    var output: String?
+
+    func run() throws {
+        let (from, to) = try days.dates()
+        let p = try SpendPlan.open(plan, global)
+        let r = SpendReturn(try p.report(asOf: to), from: from)
+        try emit(r.render(format, plan: p.loaded.plan, planID: plan), to: output)
+        if let output, output != "-" { printError("Wrote \(output) (\(format.rawValue)).") }
+    }
+}
+
+struct SpendExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "The statement lines with what each paid for, as CSV.",
+        discussion: HelpExamples.discussion("""
+            One row per transaction (RFC 4180, UTF-8; --bom for spreadsheets that need it): date, \
+            description, amount in pounds (money out negative), kind (line, council, not-for-care, \
+            unmatched), line, matched_by (payee, payer, assigned), reason, transaction_id.
+            """, examples)
+    )
+
+    static let examples = [
+        "supportplan spend export CA-2026-0388 --bom -o money.csv",
+        "supportplan spend export CA-2026-0388 --from 2027-04-01 --as-of 2027-04-30",
+    ]
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The plan's id.", valueName: "PLAN")) var plan: String
+    @OptionGroup var days: SpendDays
+    @Flag(name: .long, help: "Start the CSV with a UTF-8 byte-order mark (for Excel).") var bom = false
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of to standard output.", valueName: "OUT"))
+    var output: String?
+
+    func run() throws {
+        let (from, to) = try days.dates()
+        let p = try SpendPlan.open(plan, global)
+        let csv = SpendReturn(try p.report(asOf: to), from: from).csv(byteOrderMark: bom)
+        // Standard output gets the CRLF lines as they are (`emit` would add a line end).
+        if output == nil || output == "-" { print(SafeText.terminal(csv), terminator: "") } else { try emit(csv, to: output) }
     }
 }

@@ -38,7 +38,7 @@ import Testing
         let r = try run(s, [Self.plan])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.hasPrefix("Money so far for CA-2026-0388 (Cal), as of 23 April 2027\n"))
-        #expect(r.out.contains("29 Mar – 25 Apr 2027         £2,167.37   £2,221.17      £0.00      £938.95\n"))
+        #expect(r.out.contains("29 Mar – 25 Apr 2027         £2,167.37   £2,221.17       £0.00      £938.95\n"))
         // Jade: 16 Fridays × £134.50 = £2,152.00 planned; 14 paid = £1,883.00.
         #expect(r.out.contains("S2   Jade, my evening and Saturda…       £2,152.00     £1,883.00    -£269.00\n"))
         #expect(r.out.contains("Unmatched (3)"))
@@ -116,4 +116,38 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: s.appendingPathComponent("spend/\(Self.plan)/assigned.yaml").path))
     }
 
+}
+
+/// The council's return and the CSV export of the same statement.
+@Suite(.serialized) struct SpendReturnCommandTests {
+    @Test func returnAndExport() throws {
+        let t = SpendPositionCommandTests()
+        let s = try t.store()
+        let text = try t.run(s, ["return", SpendPositionCommandTests.plan, "--from", "2027-03-29"])
+        #expect(text.status == 0, "\(text.err)")
+        // 992.75 at the start of the last period, 2,167.37 in, 2,221.17 out: 938.95.
+        #expect(text.out.contains("Balance at the start:         £992.75\n"))
+        #expect(text.out.contains("Balance at the end:           £938.95\n"))
+        #expect(text.out.contains("Reserve the plan allows:      £2,167.37 (4 weeks of the direct payment)\n"))
+        #expect(text.out.contains("2027-04-19  HMRC CUMBERNAULD PAYE             -£337.05  S4: Employer's National Insurance for Lewis (15% of his pay…\n"))
+        #expect(text.out.contains("Unplanned items\n\nNone.\n"))
+
+        let whole = try t.run(s, ["return", SpendPositionCommandTests.plan, "--as", "markdown"])
+        #expect(whole.out.contains("| 2027-02-13 | TESCO STORES 2231 | £23.40 | Not yet explained |\n"))
+        let html = try t.run(s, ["return", SpendPositionCommandTests.plan, "--as", "html"])
+        #expect(html.out.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.out.contains("<td>KINDRED CARE LTD</td><td class=\"n\">-£96.00</td><td>Not yet explained</td>"))
+
+        let csv = try t.run(s, ["export", SpendPositionCommandTests.plan, "--from", "2027-04-19"])
+        #expect(csv.out == """
+            date,description,amount,kind,line,matched_by,reason,transaction_id\r
+            2027-04-19,HMRC CUMBERNAULD PAYE,-337.05,line,S4,payee,,55b361e5a92209fe\r
+            2027-04-22,KILN YARD STUDIO,-36.00,line,S11,payee,,22c1004eb243ee24\r
+            2027-04-22,NORTHGATE TAXIS,-23.00,line,S12,payee,,7c3c6deecf59dd5a\r
+            2027-04-23,LEWIS CARTER WAGES,-269.00,line,S1,payee,,1b65809b7f971621\r
+            2027-04-23,JADE MORRIS WAGES,-134.50,line,S2,payee,,f79605753719763f\r
+            2027-04-23,NORTHGATE ILC PAYROLL,-14.50,line,S7,payee,,5aabd517c13c859d\r
+
+            """)
+    }
 }

@@ -92,3 +92,34 @@ import Testing
         }
     }
 }
+
+/// The store side: the report and assigning through the ledger (what a screen calls).
+@Suite struct SpendLedgerPositionTests {
+    @Test func reportAndAssignThroughTheLedger() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spend-ledger-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/plans", withIntermediateDirectories: true)
+        let text = try Paths.text(Paths.root.appendingPathComponent("examples/young-adult-pa.yaml"))
+        try text.write(toFile: root + "/plans/CA-2026-0388.yaml", atomically: true, encoding: .utf8)
+        let plan = readPlan(text)
+        let ledger = try SpendLedger(store: PlanStore(root: root), planID: "CA-2026-0388")
+        let bytes = Array(try Data(contentsOf: Paths.root.appendingPathComponent("examples/statements/young-adult-16-weeks.csv")))
+        try ledger.importStatement(bytes, name: "young-adult-16-weeks.csv")
+
+        let before = try ledger.report(plan: plan)
+        #expect(before.asOf == PlanDate("2027-04-23")!)
+        #expect(before.balancePence == 93_895)
+        #expect(before.unmatched.map(\.transaction.description) == ["TESCO STORES 2231", "D ASHBY", "KINDRED CARE LTD"])
+        #expect(before.findings.map(\.rule) == [.spendUnplanned])
+
+        let kindred = before.unmatched[2].transaction.id
+        #expect(try ledger.assign(kindred, .line("S2"), plan: plan).amountPence == -9_600)
+        #expect(throws: StoreError.self) { try ledger.assign(kindred, .line("S13"), plan: plan) }  // unpaid line
+        #expect(throws: StoreError.self) { try ledger.assign("0000000000000000", .line("S2"), plan: plan) }
+        #expect(throws: StoreError.self) { try ledger.assign(kindred, .notForCare(reason: "  "), plan: plan) }
+        let after = try ledger.report(plan: plan)
+        #expect(after.unmatched.count == 2)
+        #expect(after.lines.first { $0.id == "S2" }?.spentToDatePence == 197_900)  // 14 × 134.50 + 96.00
+        #expect(try ledger.assignments() == [kindred: .line("S2")])
+    }
+}

@@ -59,7 +59,10 @@ public enum SpendMatcher {
             if t.isMoneyIn, payer.contains(where: { $0.occurs(in: t.description) }) {
                 return MatchedTransaction(transaction: t, match: .payer, source: .payer)
             }
-            let hits = lines.filter { l in l.payee.contains { $0.occurs(in: t.description) } }.map(\.id)
+            var hits: [String] = []
+            for l in lines where !hits.contains(l.id) && l.payee.contains(where: { $0.occurs(in: t.description) }) {
+                hits.append(l.id)
+            }
             switch hits.count {
             case 1: return MatchedTransaction(transaction: t, match: .line(hits[0]), source: .payee)
             case 0: return MatchedTransaction(transaction: t, match: .unmatched(note: nil), source: .none)

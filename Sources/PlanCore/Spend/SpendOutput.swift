@@ -47,12 +47,12 @@ public enum SpendOutput {
         o += r.payment.map { "; the council pays \($0.rawValue).\n" } ?? "; no `budget.payment`, so periods of 4 weeks.\n"
         o += "\n"
         o += pad("Period", 26) + pad("Money in", 12, right: true) + pad("Money out", 12, right: true)
-            + pad("Unplanned", 11, right: true) + pad("Balance", 13, right: true) + "\n"
-        o += pad("Brought forward", 26) + pad("", 35) + pad(Money.pounds(r.openingBalancePence), 13, right: true) + "\n"
+            + pad("Unplanned", 12, right: true) + pad("Balance", 13, right: true) + "\n"
+        o += pad("Brought forward", 26) + pad("", 36) + pad(Money.pounds(r.openingBalancePence), 13, right: true) + "\n"
         for p in r.periods {
             let label = p.from.year == p.to.year ? "\(short(p.from).dropLast(5)) – \(short(p.to))" : "\(short(p.from)) – \(short(p.to))"
             o += pad(label, 26) + pad(Money.pounds(p.inPence), 12, right: true) + pad(Money.pounds(p.outPence), 12, right: true)
-                + pad(Money.pounds(p.unplannedPence), 11, right: true) + pad(Money.pounds(p.balancePence), 13, right: true) + "\n"
+                + pad(Money.pounds(p.unplannedPence), 12, right: true) + pad(Money.pounds(p.balancePence), 13, right: true) + "\n"
         }
         o += "\n"
         o += pad("Line", 5) + pad("What", 30) + pad("Planned so far", 15, right: true) + pad("Spent so far", 14, right: true)
