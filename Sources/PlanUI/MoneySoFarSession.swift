@@ -33,14 +33,10 @@ public final class MoneySoFarSession {
     public nonisolated static func report(store: PlanStore, planID: String, plan: Plan, policy: Policy) -> Result<SpendReport?, EditorOpenError> {
         do {
             let ledger = try SpendLedger(store: store, planID: planID)
-            let transactions = try ledger.transactions()
-            guard !transactions.isEmpty else { return .success(nil) }
-            let assigned = try SpendAssignments.load(folder: ledger.folder)
-            return .success(try SpendPosition.compute(plan: plan, transactions: transactions, assigned: assigned, policy: policy))
-        } catch let p as SpendProblem {
-            return .failure(EditorOpenError(message: "\(planID): \(p.message)"))
+            guard try !ledger.transactions().isEmpty else { return .success(nil) }
+            return .success(try ledger.report(plan: plan, policy: policy))
         } catch {
-            return .failure(EditorOpenError(message: SafeText.visible("\(error)")))
+            return .failure(EditorOpenError(message: SafeText.visible("\(planID): \(error)")))
         }
     }
 
@@ -66,18 +62,7 @@ public final class MoneySoFarSession {
         case .back: return false
         case .assign(let id, let choice, let words):
             do {
-                let ledger = try SpendLedger(store: store, planID: planID)
-                try ledger.withLock { () throws(StoreError) in
-                    do {
-                        var entries = try SpendAssignments.load(folder: ledger.folder)
-                        entries[id] = choice
-                        try SpendAssignments.save(entries, folder: ledger.folder)
-                    } catch let e as StoreError {
-                        throw e
-                    } catch {
-                        throw .refused("\(error)")
-                    }
-                }
+                try SpendLedger(store: store, planID: planID).assign(id, choice, plan: plan)
             } catch {
                 return follow(MoneySoFarProgram.reduce(&s, .saveFailed(SafeText.visible("\(error)"))), &s)
             }
