@@ -56,7 +56,9 @@ struct SpendShowCommand: ParsableCommand {
             the transactions that match no line; the forecast (the balance at the end of the budget \
             period, the part above the reserve, the date the money runs out); and the spend-… \
             findings. The as-of date is the newest transaction's unless --as-of is given. Exit \
-            status: 0, or 1 when the money runs out (spend-runs-out). --screen shows the same on             the "Money so far" screen, where unmatched transactions are assigned with one key each.             See docs/spend.md.
+            status: 0, or 1 when the money runs out (spend-runs-out). --screen shows the same on \
+            the "Money so far" screen, where unmatched transactions are assigned with one key each. \
+            See docs/spend.md.
             """, examples)
     )
 
