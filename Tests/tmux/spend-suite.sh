@@ -56,7 +56,7 @@ $T resize-window -t s -x 80 -y 24
 keys '?'
 check "? shows the screen's keys" wait_text "Help: Money so far"
 keys Escape; keys Escape
-check "Esc goes back to the shell" wait_text '$ '
+check "Esc goes back to the shell (the screen is given back)" wait_flag "#{alternate_on}" 0
 run "$BIN spend CA-2026-0388 --store $ST | grep Unmatched"
 check "spend agrees: one unmatched" wait_text "Unmatched (1)"
 
