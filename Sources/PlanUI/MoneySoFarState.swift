@@ -137,7 +137,7 @@ struct MoneySoFarWords: Sendable {
         return plain ? s.replacingOccurrences(of: "At this rate", with: "If you keep spending like this,") : s
     }
     var pickTitle: String { plain ? "What did it pay for?" : "Assign to a line" }
-    var reasonTitle: String { plain ? "Not for care" : "Not for care" }
+    var reasonTitle: String { "Not for care" }
     var reasonAsk: String { plain ? "Why was it not for care?" : "Why was it not for care? (kept with the choice)" }
     /// After a choice is kept: `what` is the transaction, `line` the line's id.
     func assigned(_ what: String, line: String) -> String {
