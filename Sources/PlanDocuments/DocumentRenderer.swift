@@ -80,10 +80,10 @@ public struct DocumentRenderer: Sendable {
     }
 
     public func render(_ format: DocumentFormat, plan: Plan, costing: Costing, findings: [Finding],
-                       signOff: SignOffStatus, policy: Policy) -> String {
+                       signOff: SignOffStatus, policy: Policy, spend: SpendReport? = nil) -> String {
         switch format {
         case .easyRead:
-            return library.render(EasyReadModel(plan: plan, costing: costing, policy: policy), withTemplate: "easy-read") ?? ""
+            return library.render(EasyReadModel(plan: plan, costing: costing, policy: policy, spend: spend), withTemplate: "easy-read") ?? ""
         case .html:
             return library.render(DocumentModel(plan: plan, costing: costing, findings: findings, signOff: signOff),
                                   withTemplate: "html") ?? ""

@@ -9,7 +9,9 @@ public struct EasyReadModel: Sendable {
     public var title: String
     public var blocks: [Block]
 
-    public init(plan p: Plan, costing: Costing, policy: Policy) {
+    /// `spend`: the money in use from the account's statement (docs/spend.md); when given, a
+    /// "Your money so far" part follows "My money".
+    public init(plan p: Plan, costing: Costing, policy: Policy, spend: SpendReport? = nil) {
         let plain = { (s: String) in JargonRule.plainWords(s, policy.jargon) }
         let name = p.person.preferredName ?? p.person.name ?? "My"
         title = name == "My" ? "My plan" : "\(name)'s plan"
@@ -55,6 +57,18 @@ public struct EasyReadModel: Sendable {
             if t.oneOffPence > 0 { money.append("Things you pay for one time: \(Money.pounds(t.oneOffPence)).") }
         }
         block("My money", money)
+        if let r = spend {
+            var so: [String] = ["On \(r.asOf.spoken) there was \(Money.pounds(r.balancePence)) in your account."]
+            so.append(SpendOutput.sentence(r, reserveWeeks: p.budget.reserveWeeks)
+                .replacingOccurrences(of: "At this rate", with: "If you keep spending like this,"))
+            so += r.findings.map(\.plain)
+            let n = r.unmatched.count
+            if n > 0 {
+                so.append(n == 1 ? "1 payment does not match your plan yet. Someone needs to say what it paid for."
+                          : "\(n) payments do not match your plan yet. Someone needs to say what they paid for.")
+            }
+            block("Your money so far", so)
+        }
         block("If something goes wrong", p.contingency.flatMap { c -> [String] in
             ["If this happens: \(c.when ?? "")", "What we will do: " + (c.then ?? "").sentences.joined(separator: " ")]
         })

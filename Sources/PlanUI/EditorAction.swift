@@ -13,6 +13,8 @@ public enum EditorAction: Sendable, Equatable {
     case find
     case submit
     case plainWords
+    /// The "Money so far" screen for this plan (docs/spend.md).
+    case moneySoFar
     case tick
     case signal(Int32)
     /// Results of effects, fed back by the session.
@@ -29,6 +31,8 @@ public enum EditorEffect: Sendable, Equatable {
     case submit
     /// Take a submitted plan back to a draft (logged in the store).
     case withdraw
+    /// Show the "Money so far" screen for the plan, then come back.
+    case moneySoFar
     case quit
     case redraw
 }
@@ -47,6 +51,8 @@ public enum EditorKeys {
         KeyBinding([.key(.function(8)), .key(.ctrl("g"))], .submit, label: "Submit",
                    help: "Submit for sign-off, or withdraw a submitted plan so it can be changed (each asks first).",
                    inHintBar: false),
+        KeyBinding([.text("m"), .key(.function(7))], .moneySoFar, label: "Money",
+                   help: "Money so far: spending against the plan, the forecast.", inHintBar: false),
         KeyBinding([.key(.function(3)), .text("u")], .undo, label: "Undo", help: "Undo the last change."),
         KeyBinding([.key(.function(4)), .text("r")], .redo, label: "Redo", help: "Redo.", inHintBar: false),
         KeyBinding([.text("a")], .acknowledge, label: "Ack", help: "In Findings: accept a warning, with a reason.", inHintBar: false),

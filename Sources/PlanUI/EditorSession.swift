@@ -172,11 +172,35 @@ public final class EditorSession {
             _ = perform(.reload, &s)
             if message.hasPrefix("!") { s.overlay = .message(String(message.dropFirst(2))) } else { s.status = message }
             return true
+        case .moneySoFar:
+            showMoneySoFar(&s)
+            return true
         case .quit:
             return false
         case .redraw:
             screen?.invalidate()
             return true
+        }
+    }
+
+    /// The "Money so far" screen for the plan as it is now (unsaved edits included), over the
+    /// editor; back to the editor when it is left.
+    func showMoneySoFar(_ s: inout EditorState) {
+        guard let store = MoneySoFarSession.store(forPlanFile: files.plan), let id = s.plan.id, PlanID.isValid(id) else {
+            s.overlay = .message("Money so far needs the plan in a store (plans/ID.yaml) with an id; "
+                                 + "import a statement with supportplan spend import ID FILE.csv")
+            return
+        }
+        let policy = (try? store.config().policy) ?? s.policy
+        let money = MoneySoFarSession(store: store, planID: id, plan: s.plan, policy: policy)
+        switch money.open(plainLanguage: s.plainLanguage) {
+        case .success(let state):
+            guard let screen else { return }
+            _ = money.run(state, on: screen)
+            screen.invalidate()
+            s.status = "Back from money so far."
+        case .failure(let e):
+            s.overlay = .message(e.message)
         }
     }
 

@@ -162,6 +162,7 @@ enum Form {
                 Bind.quantity("Reserve (weeks)", "budget.reserve_weeks", \.budget.reserveWeeks, p),
                 Bind.money("Last signed budget", "budget.previous_final", \.budget.previousFinal, p),
                 Bind.text("Why budget changed", "budget.change_reason", \.budget.changeReason, p, multiline: true),
+                Bind.lines("Council on statement", "budget.payer", \.budget.payer, p),
             ]
         case .safety:
             return listRows(.risks, p) + listRows(.contingency, p) + [
@@ -238,6 +239,7 @@ enum Form {
                     Bind.ids("Meets", "\(base).meets", \.supports[i].meets, p, choices: needChoices + outcomeChoices),
                     Bind.text("Arranged by", "\(base).arranged_by", \.supports[i].arrangedBy, p),
                     Bind.whole("Shared by", "\(base).shared_by", \.supports[i].sharedBy, p, range: 1...10_000)]
+            if s.isPaid { rows.append(Bind.lines("On statement as", "\(base).payee", \.supports[i].payee, p)) }
             if s.kind == .onCost { rows.insert(Bind.word("On-cost", "\(base).on_cost", \.supports[i].onCost, p), at: 3) }
             if s.kind == .pa {
                 rows += [Bind.whole("PA's age", "\(base).pa.age", \.supports[i].pa.age, p, range: 0...120),

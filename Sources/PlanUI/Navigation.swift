@@ -33,6 +33,8 @@ enum Navigation {
         case .redo: step(&s, from: \.redo, to: \.undo, done: "Redone.", none: "Nothing to redo.")
         case .find:
             s.overlay = .find(TextField())
+        case .moneySoFar:
+            return [.moneySoFar]
         case .plainWords:
             s.plainLanguage.toggle()
             s.status = s.plainLanguage ? "Plain words on (P turns them off)." : "Plain words off."

@@ -59,7 +59,7 @@ public struct PlanListState: Sendable, Equatable {
     }
 }
 
-public enum PlanListEffect: Sendable, Equatable { case open(String), review(String), create(template: String), refresh, quit }
+public enum PlanListEffect: Sendable, Equatable { case open(String), review(String), money(String), create(template: String), refresh, quit }
 
 public enum PlanListProgram: ScreenProgram {
     public typealias State = PlanListState
@@ -72,6 +72,7 @@ public enum PlanListProgram: ScreenProgram {
                    help: "Switch between all plans and the review queue (submitted plans, oldest first)."),
         KeyBinding([.text("g"), .key(.function(5))], .text("g"), label: "Reload",
                    help: "Read the store again (after a teammate's changes arrive).", inHintBar: false),
+        KeyBinding([.text("m")], .text("m"), label: "Money", help: "Money so far: the plan's spending and forecast.", inHintBar: false),
         KeyBinding([.text("/")], .text("/"), label: "Filter", help: "Show only plans whose name, id or status has the text."),
         KeyBinding([.text("s")], .text("s"), label: "Sort", help: "Sort by name, status, review date or errors."),
         KeyBinding([.key(.function(10)), .key(.ctrl("q")), .text("q")], .text("q"), label: "Quit", help: "Leave."),
@@ -111,6 +112,7 @@ public enum PlanListProgram: ScreenProgram {
             s.queue.toggle()
             s.selected = 0
             s.status = s.queue ? "Review queue: Enter reviews a plan · v all plans" : "All plans."
+        case .text("m"): if s.selected < s.visible.count { return [.money(s.visible[s.selected].path)] }
         case .text("n"): s.choosingTemplate = SelectList(s.templates)
         case .text("/"): s.filtering = TextField(s.filter)
         case .text("s"):

@@ -6,7 +6,7 @@
 import PlanCore
 
 enum ReviewContent {
-    static func lines(plan: Plan, check: CheckResult, previous: Plan?, submission: [String]) -> [String] {
+    static func lines(plan: Plan, check: CheckResult, previous: Plan?, submission: [String], money: SpendReport? = nil) -> [String] {
         var out: [String] = []
         func text(_ s: String?) -> String { SafeText.visible((s ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")) }
         func given(_ s: String?) -> String { (s ?? "").contains(where: { !$0.isWhitespace }) ? text(s) : "not given" }
@@ -101,6 +101,8 @@ enum ReviewContent {
             out.append("Reason for the change: \(text(r))")
         }
 
+        if let money { head("MONEY SO FAR"); out += moneySoFar(money, plan: plan) }
+
         head("RISKS")
         for r in plan.risks {
             out.append("- \(given(r.risk)) Mitigation: \(given(r.mitigation)) "
@@ -134,6 +136,20 @@ enum ReviewContent {
         out += previous.map { PlanDiff.compare($0, plan).lines } ?? ["This is the first version to be signed off."]
         head("SINCE SUBMISSION")
         out += submission.isEmpty ? ["The audit log has no submission of this plan."] : submission
+        return out
+    }
+
+    /// The money in use, from the account's statement (docs/spend.md): the balance, the
+    /// forecast in one sentence, the findings, and how many transactions match nothing.
+    static func moneySoFar(_ r: SpendReport, plan: Plan) -> [String] {
+        var out = ["Balance on \(r.asOf.spoken): \(Money.pounds(r.balancePence)) (from the account's statement).",
+                   SpendOutput.sentence(r, reserveWeeks: plan.budget.reserveWeeks)]
+        for f in r.findings {
+            out.append("\(f.severity == .error ? "✗" : f.severity == .warning ? "!" : "i") \(f.rule.rawValue): \(SafeText.visible(f.message))")
+        }
+        let n = r.unmatched.count
+        out.append(n == 0 ? "Every transaction is matched to a line, the council, or marked not for care."
+                   : "Unmatched: \(n) transaction\(n == 1 ? "" : "s") match nothing in the plan yet (Money so far, or supportplan spend assign).")
         return out
     }
 

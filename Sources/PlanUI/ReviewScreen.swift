@@ -47,13 +47,13 @@ public struct ReviewState: Sendable, Equatable {
     }
 
     public init(path: String, plan: Plan, check: CheckResult, previous: Plan?, reasons: [ReturnReason],
-                submission: [String] = [], signChoice: SignChoice = .askKey) {
+                submission: [String] = [], signChoice: SignChoice = .askKey, money: SpendReport? = nil) {
         self.path = path
         self.reasons = reasons
         self.signChoice = signChoice
         title = "Review: \(SafeText.visible(plan.person.preferredName ?? plan.person.name ?? "plan")) · "
             + "\(SafeText.visible(plan.id ?? "")) v\(plan.version ?? 1)"
-        lines = ReviewContent.lines(plan: plan, check: check, previous: previous, submission: submission)
+        lines = ReviewContent.lines(plan: plan, check: check, previous: previous, submission: submission, money: money)
     }
 
     /// The status line wrapped whole (at most 4 rows; a message is never cut).

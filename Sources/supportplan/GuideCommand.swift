@@ -72,7 +72,8 @@ struct GuideCommand: ParsableCommand, HasExamples {
         let folder = try PlanTemplates.folder(override: nil, store: PlanTemplates.store(global, file: file), kind: .documents)
         let renderer = try PlanTemplates.documentRenderer(in: folder)
         let html = renderer.render(.easyRead, plan: state.plan, costing: Coster.cost(state.plan), findings: [],
-                                   signOff: .notSigned, policy: state.policy)
+                                   signOff: .notSigned, policy: state.policy,
+                                   spend: MoneySoFarLauncher.spend(file: file, plan: state.plan, policy: state.policy, global))
         let out = (file.hasSuffix(".yaml") ? String(file.dropLast(5)) : file) + "-easy-read.html"
         try AtomicFile.write(html, to: out)
         return "Your easy-read copy is in \(out). Open it in a web browser; it prints in large type."

@@ -40,6 +40,10 @@ enum HelpExamples {
         out["sync"] = ["cd team-store && supportplan sync", "supportplan sync --message \"Visits for Peggy agreed\""]
         out["spend"] = SpendCommand.examples
         out["spend import"] = SpendImportCommand.examples
+        out["spend show"] = SpendShowCommand.examples
+        out["spend assign"] = SpendAssignCommand.examples
+        out["spend return"] = SpendReturnCommand.examples
+        out["spend export"] = SpendExportCommand.examples
         for (type, examples) in commands { out[type.configuration.commandName ?? ""] = examples }
         return out
     }()

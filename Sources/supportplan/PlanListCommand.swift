@@ -34,6 +34,10 @@ enum PlanListCommand {
                     state.status = review(p, store: store, policy: policy, global, screen: screen)
                     state.plans = scan(store, policy)
                     continue
+                case .money(let p):
+                    state.status = MoneySoFarLauncher.show(p, store: store, policy: policy, plainLanguage: global.plainLanguage,
+                                                           screen: screen)
+                    continue
                 case .open(let p): path = p
                 case .create(let template):
                     guard let plan = PlanTemplates.newPlan(template, in: templatesFolder) else {
@@ -89,7 +93,10 @@ enum PlanListCommand {
         guard let plan = check.plan else { return "! \(path) cannot be read." }
         var state = ReviewState(path: path, plan: plan, check: check, previous: store.lastSigned(before: plan),
                                 reasons: policy.returnReasons, submission: submission(store, plan, bytes),
-                                signChoice: signChoice(store, plan: plan, check: check, policy: policy))
+                                signChoice: signChoice(store, plan: plan, check: check, policy: policy),
+                                money: plan.id.flatMap { id in
+                                    try? MoneySoFarSession.report(store: store, planID: id, plan: plan, policy: policy).get()
+                                })
         while true {
             let (effect, final) = ReviewSession.run(state, on: screen)
             state = final

@@ -44,7 +44,8 @@ struct RenderCommand: ParsableCommand, HasExamples {
         let folder = try PlanTemplates.folder(override: templates, store: PlanTemplates.store(global, file: file), kind: .documents)
         let renderer = try PlanTemplates.documentRenderer(in: folder)
         let text = renderer.render(format, plan: loaded.plan, costing: loaded.costing, findings: loaded.result.findings,
-                                   signOff: loaded.signOff(global), policy: loaded.policy)
+                                   signOff: loaded.signOff(global), policy: loaded.policy,
+                                   spend: format == .easyRead ? MoneySoFarLauncher.spend(file: file, plan: loaded.plan, policy: loaded.policy, global) : nil)
         try emit(text, to: output)
         if let output, output != "-" { printError("Wrote \(output) (\(format.rawValue)).") }
     }

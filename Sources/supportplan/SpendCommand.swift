@@ -6,19 +6,24 @@ import PlanCore
 
 struct SpendCommand: ParsableCommand {
     /// The group's subcommands, in the order `--help` lists them.
-    static let subcommands: [ParsableCommand.Type] = [SpendImportCommand.self]
+    static let subcommands: [ParsableCommand.Type] = [SpendShowCommand.self, SpendImportCommand.self, SpendAssignCommand.self,
+                                                       SpendReturnCommand.self, SpendExportCommand.self]
 
     static let configuration = CommandConfiguration(
         commandName: "spend",
         abstract: "Money in use: a direct-payment account's statements against the plan.",
         discussion: HelpExamples.discussion("""
             `spend import` reads a bank statement (CSV) into the plan's ledger in the store \
-            (spend/ID/transactions.jsonl). See docs/spend.md.
+            (spend/ID/transactions.jsonl). `spend PLAN` (`spend show`) sets it against the plan: \
+            the money so far, each line planned against spent, and the forecast; `spend assign` \
+            says what an unmatched transaction was for; `spend return` is the council's audit \
+            return and `spend export` the transactions as CSV. See docs/spend.md.
             """, examples),
-        subcommands: subcommands
+        subcommands: subcommands,
+        defaultSubcommand: SpendShowCommand.self
     )
 
-    static let examples = SpendImportCommand.examples
+    static let examples = SpendImportCommand.examples + SpendShowCommand.examples + SpendAssignCommand.examples
 }
 
 struct SpendImportCommand: ParsableCommand {

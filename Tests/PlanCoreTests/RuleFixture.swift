@@ -393,6 +393,9 @@ enum SpecTable {
         "review-missing": .error, "review-over-12-months": .error, "first-review-late": .warning,
         "best-interests-missing": .error, "advocate-missing": .error, "top-up-not-accommodation": .error,
         "top-up-meets-eligible-need": .error, "jargon": .info,
+        // Money in use (issue 18)
+        "spend-unplanned": .warning, "spend-line-over": .warning, "spend-surplus": .warning,
+        "spend-runs-out": .error, "spend-line-unpaid": .warning,
         // At sign-off
         "warnings-unacknowledged": .error, "approver-is-author": .warning, "signer-level-too-low": .error,
         "signed-plan-changed": .error,
@@ -400,6 +403,9 @@ enum SpecTable {
     ]
     static let signOff: Set<String> = [
         "warnings-unacknowledged", "approver-is-author", "signer-level-too-low", "signed-plan-changed", "signature-claim-mismatch",
+    ]
+    static let spend: Set<String> = [
+        "spend-unplanned", "spend-line-over", "spend-surplus", "spend-runs-out", "spend-line-unpaid",
     ]
     static let reading: Set<String> = [
         "syntax", "format-unsupported", "field-invalid", "money-invalid", "date-invalid", "unknown-field",

@@ -66,7 +66,7 @@ import TerminalKit
                 End                   ·
                 Meets                 N1, N2, N4, N5, O1, O2, O4
                 Arranged by           Cal and Donna, with payroll from Northgate Independe…
-              ↓ 7 more below
+              ↓ 8 more below
              ✗ This pays less than the law allows. From 4 January 2027 it must be at least
                £12.71 an hour.
              F1 help · PgUp/PgDn or 1–8 change section · Enter edits

@@ -90,6 +90,12 @@ public struct Policy: Sendable, Equatable {
     public var underspendPercent = Hundredths(whole: 10)
     /// `reserve-over-limit` fires above this many weeks.
     public var reserveWeeksLimit = Hundredths(whole: 8)
+    /// `spend-line-over` fires when a line's spending to date is more than this percentage over
+    /// its plan to date.
+    public var spendLineOverPercent = Hundredths(whole: 10)
+    /// `spend-line-unpaid` fires when a PA or care line has had no payment for more than this
+    /// many weeks.
+    public var spendLineUnpaidWeeks = Hundredths(whole: 6)
     public var notAllowed = ["gambling", "alcohol", "tobacco", "debt", "rent", "household bills", "food",
                              "NHS-funded care"]
     public var signerLevels = [

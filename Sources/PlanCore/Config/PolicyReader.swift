@@ -6,7 +6,8 @@
 public enum PolicyReader {
     public static let keys = ["underspend_percent", "reserve_weeks_limit", "not_allowed", "signer_levels",
                               "minimum_wage", "employer_rates", "state_pension_age", "one_off_authorisation",
-                              "jargon", "signers", "return_reasons", "allow_self_approval", "shared", "max_file_bytes"]
+                              "jargon", "signers", "return_reasons", "allow_self_approval", "shared", "max_file_bytes",
+                              "spend_line_over_percent", "spend_line_unpaid_weeks"]
     static let employerKeys = ["from", "ni_percent", "ni_threshold", "ni_upper_threshold", "employment_allowance",
                                "pension_percent", "pension_trigger", "pension_lower", "pension_upper", "holiday_weeks"]
     static let thresholdKeys = ["week", "four_weeks", "month", "year"]
@@ -29,6 +30,8 @@ public enum PolicyReader {
         let r = FieldReader(root, path: "", known: keys, ctx: ctx, section: "config.yaml")
         if let v = r.hundredths("underspend_percent", what: "a percentage") { policy.underspendPercent = v }
         if let v = r.hundredths("reserve_weeks_limit", what: "a number of weeks") { policy.reserveWeeksLimit = v }
+        if let v = r.hundredths("spend_line_over_percent", what: "a percentage") { policy.spendLineOverPercent = v }
+        if let v = r.hundredths("spend_line_unpaid_weeks", what: "a number of weeks") { policy.spendLineUnpaidWeeks = v }
         if let v = r.integer("max_file_bytes", in: 1_000...100_000_000, what: "a size in bytes") { policy.maxFileBytes = v }
         if r.has("not_allowed") { policy.notAllowed = r.texts("not_allowed") }
         let levels = r.list("signer_levels", section: "a signer level", known: levelKeys) { e -> SignerLevel? in

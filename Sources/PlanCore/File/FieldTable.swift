@@ -146,6 +146,7 @@ public enum FieldTable {
         PlanField(.support, "hours_per_unit", .quantity, "Hours each time", plain: "Hours each time"),
         PlanField(.support, "night", .word, "Night", plain: "Night"),
         PlanField(.support, "rate_changes", .list, "Rate changes", plain: "Cost changes"),
+        PlanField(.support, "payee", .lines, "On statement as", plain: "Name on your bank statement"),
         PlanField(.support, "pa", .section, "PA details", plain: "About the helper"),
         // rateChange
         PlanField(.rateChange, "from", .date, "From", plain: "From"),
@@ -172,6 +173,7 @@ public enum FieldTable {
         PlanField(.budget, "council_contribution", .money, "Council contribution", plain: "The part council pays"),
         PlanField(.budget, "justification", .longText, "Why above indicative", plain: "Why more than first"),
         PlanField(.budget, "payment", .word, "Direct payment paid", plain: "Money paid to you"),
+        PlanField(.budget, "payer", .lines, "Council on statement", plain: "Council's name on your statement"),
         PlanField(.budget, "payroll", .word, "Payroll run", plain: "Wages paid"),
         PlanField(.budget, "employment_allowance", .yesNo, "Employment Allowance", plain: "Employer tax help"),
         PlanField(.budget, "period", .section, "Budget period", plain: "Dates the money is for"),

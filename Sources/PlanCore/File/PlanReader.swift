@@ -216,6 +216,7 @@ public enum PlanReader {
         x.employee = r.text("employee")
         x.hoursPerUnit = r.hundredths("hours_per_unit", what: "a number of hours")
         x.night = r.word("night", NightKind.self)
+        x.payee = r.texts("payee")
         x.rateChanges = r.list("rate_changes", section: "a rate change") { e in
             var c = RateChange(from: e.date("from"), rate: e.money("rate"))
             c.kept = e.kept
@@ -272,6 +273,7 @@ public enum PlanReader {
         x.councilContribution = r.money("council_contribution")
         x.justification = r.text("justification")
         x.payment = r.word("payment", PaymentFrequency.self)
+        x.payer = r.texts("payer")
         x.employmentAllowance = r.bool("employment_allowance")
         x.payroll = r.word("payroll", PaymentFrequency.self)
         let period = r.section("period", known: Schema.period, name: "budget.period")

@@ -172,6 +172,7 @@ public enum PlanWriter {
             raw("shared_by", s.sharedBy), text("employee", s.employee), raw("hours_per_unit", s.hoursPerUnit),
             word("night", s.night),
             list("rate_changes", s.rateChanges.map { arrange([raw("from", $0.from), money("rate", $0.rate)], $0.kept) }),
+            shortTexts("payee", s.payee),
             section("pa", pa, present: s.kept.order.contains("pa")),
         ], s.kept)
     }
@@ -189,7 +190,8 @@ public enum PlanWriter {
             Field(key: "weeks_per_year", value: b.weeksPerYear.map { .word($0.text) }),
             money("indicative", b.indicative), money("final", b.final),
             money("person_contribution", b.personContribution), money("council_contribution", b.councilContribution),
-            text("justification", b.justification), word("payment", b.payment), word("payroll", b.payroll),
+            text("justification", b.justification), word("payment", b.payment), shortTexts("payer", b.payer),
+            word("payroll", b.payroll),
             bool("employment_allowance", b.employmentAllowance),
             section("period", arrange([raw("from", b.period.from), raw("to", b.period.to)], b.period.kept),
                     present: b.kept.order.contains("period")),

@@ -118,6 +118,9 @@ public struct Support: Sendable, Equatable {
     public var night: NightKind?
     /// Dated new rates (an April uprating), costed piece by piece.
     public var rateChanges: [RateChange] = []
+    /// Words in a bank statement's description that mark a payment for this line (`payee:`);
+    /// see `SpendMatcher`.
+    public var payee: [String] = []
     public var pa = PADetails()
     public var kept = Kept()
     public init(id: String? = nil) { self.id = id }
@@ -172,6 +175,8 @@ public struct Budget: Sendable, Equatable {
     public var councilContribution: Money?
     public var justification: String?
     public var payment: PaymentFrequency?
+    /// Words in a statement's description that mark the council's payments in (`payer:`).
+    public var payer: [String] = []
     public var employmentAllowance: Bool?
     public var reserveWeeks: Hundredths?
     public var previousFinal: Money?

@@ -9,6 +9,8 @@ public enum RuleStage: String, Sendable {
     case check
     /// `submit` and `sign` only.
     case signOff = "sign-off"
+    /// `spend`: the plan set against its bank statement.
+    case spend
 }
 
 public enum RuleID: String, Sendable, CaseIterable, Hashable {
@@ -73,6 +75,12 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
     case topUpNotAccommodation = "top-up-not-accommodation"
     case topUpMeetsEligibleNeed = "top-up-meets-eligible-need"
     case jargon
+    // Money in use (`spend`)
+    case spendUnplanned = "spend-unplanned"
+    case spendLineOver = "spend-line-over"
+    case spendSurplus = "spend-surplus"
+    case spendRunsOut = "spend-runs-out"
+    case spendLineUnpaid = "spend-line-unpaid"
     // At sign-off
     case warningsUnacknowledged = "warnings-unacknowledged"
     case approverIsAuthor = "approver-is-author"
@@ -86,7 +94,8 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
              .underspend, .aboveIndicativeUnjustified, .reserveOverLimit, .notAllowedItem,
              .paOncostsMissing, .paPensionMissing, .disagreementWordsMissing, .riskUnmanaged,
              .firstReviewLate, .approverIsAuthor, .oneOffAuthorisation, .personFundingExceedsContribution,
-             .paDateOfBirthMissing, .paHolidayCoverUnderstated, .wageTableEnds, .authorisedPersonBasis:
+             .paDateOfBirthMissing, .paHolidayCoverUnderstated, .wageTableEnds, .authorisedPersonBasis,
+             .spendUnplanned, .spendLineOver, .spendSurplus, .spendLineUnpaid:
             return .warning
         case .authorisationLevel, .jargon:
             return .info
@@ -102,6 +111,8 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
             return .reading
         case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged, .signatureClaimMismatch:
             return .signOff
+        case .spendUnplanned, .spendLineOver, .spendSurplus, .spendRunsOut, .spendLineUnpaid:
+            return .spend
         default:
             return .check
         }
@@ -119,6 +130,7 @@ public enum RuleGroup: String, CaseIterable, Sendable {
     case directPayments = "Direct payments and personal assistants"
     case safety = "Safety, rights and process"
     case signOff = "Sign-off"
+    case moneyInUse = "Money in use"
 }
 
 extension RuleID {
@@ -140,6 +152,8 @@ extension RuleID {
             return .directPayments
         case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged, .signatureClaimMismatch:
             return .signOff
+        case .spendUnplanned, .spendLineOver, .spendSurplus, .spendRunsOut, .spendLineUnpaid:
+            return .moneyInUse
         default:
             return .safety
         }
