@@ -253,6 +253,32 @@ import Testing
         #expect(f.message.contains("since 2027-02-05: 51 days"))
     }
 
+    /// The council's payments are rounded: S1 £100.00 a week and S2 £0.01 a year make
+    /// 5,200.01 ÷ 52 = 100.0001… → £100.00 a week, 1p short over the year. Paid and spent
+    /// exactly to plan from £0.00, the forecast ends at −£0.01 (S2's penny, owed from when half
+    /// the year has passed): rounding within a penny a payment (52p), not money running out.
+    @Test func roundingOfThePaymentsIsNotRunningOut() throws {
+        let plan = Self.plan([("    rate: 15.00\n", "    rate: 10.00\n"),
+                              ("    rate: 65.00\n    unit: item\n    per: month\n", "    rate: 0.01\n    unit: item\n    per: year\n"),
+                              ("  payment: four-weekly\n", "  payment: weekly\n")])
+        var rows: [Transaction] = []
+        for k in 0..<12 {
+            let day = Self.d("2027-01-04").adding(days: 7 * k).description
+            rows.append(Self.row("c\(k)", day, "NORTHGATE COUNCIL DP", 10_000, balance: k == 0 ? 10_000 : nil))
+            rows.append(Self.row("w\(k)", day, "ANN PATEL", -10_000))
+        }
+        let r = try SpendPosition.compute(plan: plan, transactions: rows, asOf: Self.d("2027-03-28"))
+        #expect(r.balancePence == 0)
+        #expect(r.forecast.paymentsToCome == 40)  // 52 Mondays, 12 paid
+        #expect(r.forecast.endBalancePence == -1)  // 0 + 40 × 100.00 − (4,000.00 + 0.01)
+        #expect(r.forecast.runsOutOn == nil)
+        #expect(r.findings.isEmpty, "\(r.findings.map(\.message))")
+        // One more penny spent now is a real shortfall: it runs out at once.
+        let over = try SpendPosition.compute(plan: plan, transactions: rows + [Self.row("x", "2027-03-28", "BANK CHARGE", -1)],
+                                             asOf: Self.d("2027-03-28"))
+        #expect(over.forecast.runsOutOn == Self.d("2027-03-28"))
+    }
+
     /// A plan without dates cannot be followed.
     @Test func noDatesIsAProblem() {
         let p = readPlan("format: supportplan/1\nsupports:\n  - id: S1\n    rate: 10.00\n    per: week\n")

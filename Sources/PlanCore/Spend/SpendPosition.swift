@@ -209,13 +209,17 @@ public enum SpendPosition {
         }
         let plannedToCome = lines.reduce(0) { $0 + future($1, period.to) }
         let end = balanceNow + Int64(arrivals.count) * perPayment - plannedToCome
+        // The payments are rounded to the penny: over the period they can fall short of the
+        // lines' cost by up to half a penny each. A forecast shortfall within a penny a payment
+        // is that rounding, not money running out.
+        let rounding = Int64(dates.count)
         var runsOut: PlanDate? = balanceNow < 0 ? day : nil
         if runsOut == nil, day < period.to {
             var d = day.adding(days: 1), paid: Int64 = 0, next = 0
             while d <= period.to {
                 while next < arrivals.count, arrivals[next] <= d { paid += perPayment; next += 1 }
                 let spent = lines.reduce(0) { $0 + future($1, d) }
-                if balanceNow + paid - spent < 0 { runsOut = d; break }
+                if balanceNow + paid - spent < -rounding { runsOut = d; break }
                 d = d.adding(days: 1)
             }
         }
