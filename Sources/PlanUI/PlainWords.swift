@@ -20,9 +20,27 @@ enum PlainWords {
         "Best interests record": "How it was decided", "Authorised person": "Runs money for you",
         "The person": "Do you agree", "First review": "First check", "Next review": "Next check",
         "Law that applies": "Country", "How I get information": "How I get information",
+        "Kind": "What kind of help", "Id": "Number (set for you)", "Rule": "Warning", "Reason": "Why it is all right",
+        "Area": "Part of life", "Provider": "Who gives it", "Rate": "Cost", "Quantity": "How much",
+        "Description": "What is hard", "Person accepts it": "You accept this risk", "Weeks in a year": "Weeks in a year",
+        "What we will do": "What we will do", "Role": "Who they are", "Copies to": "Copies to",
     ]
 
     static func label(_ s: String) -> String { labels[s] ?? s }
+
+    /// Short plain section names, for a bar that must fit 80 columns.
+    static func shortSection(_ s: Section) -> String {
+        switch s {
+        case .about: return "Me"
+        case .needs: return "Needs"
+        case .outcomes: return "Goals"
+        case .supports: return "Help"
+        case .budget: return "Money"
+        case .safety: return "Safe"
+        case .agreement: return "Agree"
+        case .findings: return "Check"
+        }
+    }
 
     static func section(_ s: Section) -> String {
         switch s {
@@ -36,19 +54,4 @@ enum PlainWords {
         case .findings: return "To check"
         }
     }
-
-    static let values: [String: String] = [
-        "council-managed": "the council arranges it", "direct-payment": "money paid to you",
-        "managed-account": "an organisation holds the money", "isf": "a care organisation holds your money",
-        "third-party": "another organisation", "not-applicable": "not needed",
-        "council": "the council", "person": "you", "nhs": "the NHS", "top-up": "extra money for where you live",
-        "family": "family", "none": "free",
-        "pa": "someone you employ", "agency": "a care agency", "day-service": "a day centre", "respite": "a break",
-        "care-home": "a care home", "supported-living": "supported housing", "shared-lives": "living with a carer family",
-        "universal": "free for everyone", "informal": "unpaid help", "on-cost": "an employer cost",
-        "week": "every week", "4-weeks": "every 4 weeks", "month": "every month", "year": "every year", "once": "once",
-        "agreed": "yes", "partly-agreed": "some of it", "disagreed": "no", "not-yet": "not decided",
-    ]
-
-    static func value(_ v: String) -> String { values[v] ?? v }
 }

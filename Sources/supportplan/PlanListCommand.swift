@@ -23,6 +23,7 @@ enum PlanListCommand {
                 let (choice, final) = PlanListSession.choose(state, on: screen)
                 state = final
                 var path: String
+                var isNew = false
                 switch choice {
                 case .quit: return
                 case .refresh:
@@ -41,6 +42,7 @@ enum PlanListCommand {
                         continue
                     }
                     path = store.planPath(plan.id)
+                    isNew = true
                     do { try AtomicFile.write(plan.text, to: path) } catch {
                         state.status = "! \(error)"
                         continue
@@ -56,7 +58,7 @@ enum PlanListCommand {
                         continue
                     }
                 }
-                let session = EditorSession(submit: EditorSubmit.step(store), withdraw: EditorSubmit.withdraw(store))
+                let session = EditorSession(submit: EditorSubmit.step(store), withdraw: EditorSubmit.withdraw(store), newPlan: isNew)
                 switch session.open(path, policy: policy, user: currentUser()) {
                 case .success(var editor):
                     editor.plainLanguage = global.plainLanguage
@@ -89,7 +91,8 @@ enum PlanListCommand {
         guard let plan = check.plan else { return "! \(path) cannot be read." }
         var state = ReviewState(path: path, plan: plan, check: check, previous: store.lastSigned(before: plan),
                                 reasons: policy.returnReasons, submission: submission(store, plan, bytes),
-                                signChoice: signChoice(store, plan: plan, check: check, policy: policy))
+                                signChoice: signChoice(store, plan: plan, check: check, policy: policy),
+                                plainWords: global.plainLanguage)
         while true {
             let (effect, final) = ReviewSession.run(state, on: screen)
             state = final

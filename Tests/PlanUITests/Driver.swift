@@ -18,8 +18,18 @@ struct Driver {
         return Driver(state: EditorState(plan: PlanReader.read(filled).plan!, file: "/tmp/plan.yaml", diskDigest: "d0"))
     }
 
-    static func example(_ name: String, replacing: [(String, String)] = []) -> Driver {
+    /// An example plan; `scrubbed`: ids and jargon in the plan's own prose (the planner's
+    /// words, not the screen's) replaced, so a plain-words check sees only what the screens add.
+    static func example(_ name: String, replacing: [(String, String)] = [], scrubbed: Bool = false) -> Driver {
         var text = try! String(contentsOf: root.appendingPathComponent("examples/\(name).yaml"), encoding: .utf8)
+        if scrubbed {
+            text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                let l = String(line)
+                if l.range(of: #"^\s*(- )?(id|target|meets|needs|rule):|^\s*- [NOS][0-9]+\s*$"#, options: .regularExpression) != nil { return l }
+                return JargonRule.plainWords(l.replacingOccurrences(of: #"\b[NOS][0-9]+\b"#, with: "it", options: .regularExpression),
+                                             Policy.defaultJargon)
+            }.joined(separator: "\n")
+        }
         for (old, new) in replacing {
             precondition(text.contains(old), "examples/\(name).yaml has no '\(old)'")
             text = text.replacingOccurrences(of: old, with: new)

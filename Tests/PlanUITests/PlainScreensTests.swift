@@ -1,0 +1,164 @@
+/// Plain words everywhere in plain mode: every editor section and entry, every picker, the
+/// boxes and help, the review, the plan list, the review queue and the guide's screens,
+/// rendered at 80×24 by keys and checked against the jargon list and for the file's codes.
+import Foundation
+import PlanCore
+import Testing
+import TerminalKit
+@testable import PlanUI
+
+enum PlainCheck {
+    /// Codes of the file format a person should never read in plain mode.
+    static let codes: [String] = {
+        var all: [String] = []
+        func add<W: PlanWord>(_: W.Type) { all += W.allCases.map(\.rawValue).filter { $0.contains("-") } }
+        add(UnableBecause.self); add(WellbeingArea.self); add(SupportKind.self); add(OnCostType.self); add(Funding.self)
+        add(Management.self); add(Period.self); add(AgreementStatus.self); add(NeedArea.self)
+        all += RuleID.allCases.map(\.rawValue).filter { $0.contains("-") }
+        return all + ["eligible", "acknowledged", "Kind"]
+    }()
+
+    /// What is wrong with a screen in plain mode: jargon-list terms, codes, and ids (N1, O2, S3)
+    /// anywhere but the "Number" row that holds them.
+    static func problems(_ c: Canvas) -> [String] {
+        let text = ScreenAssert.text(c)
+        var out = JargonRule.matches(in: text, Policy.defaultJargon).map { "jargon '\($0.term)'" }
+        for line in text.split(separator: "\n").map(String.init) {
+            let words = line.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+            for w in words where codes.contains(w) { out.append("code '\(w)' in: \(line)") }
+            if !line.contains("Number (set for you)"),
+               let id = words.first(where: { $0.count >= 2 && "NOS".contains($0.first!) && $0.dropFirst().allSatisfy(\.isNumber) }) {
+                out.append("id '\(id)' in: \(line)")
+            }
+        }
+        return out
+    }
+
+    static func expectPlain(_ c: Canvas, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let p = problems(c)
+        #expect(p.isEmpty, "\(name): \(p)\n\(ScreenAssert.text(c))", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite struct PlainScreensTests {
+    /// Every screen of the editor reachable by keys from a plan, in plain words: each section,
+    /// each entry of each list, every picker in it, the help (moving, in a field, in a text box),
+    /// the accept box on each warning.
+    func editorScreens(_ name: String) -> [(String, Canvas)] {
+        var d = Driver.example(name, scrubbed: true)
+        d.send(.text("p"))
+        var out: [(String, Canvas)] = [("help", { var h = d; h.send(.key(.function(1))); return h.screen }())]
+        for section in Section.allCases where section != .findings {
+            d.send(.text(String(section.rawValue + 1)))
+            let rows = d.state.rows
+            out.append(("\(section)", d.screen))
+            for (i, row) in rows.enumerated() {
+                var e = d
+                e.send(Array(repeating: InputEvent.key(.down), count: i))
+                guard e.state.focus == i else { Issue.record("\(section): row \(i) not reached by keys"); continue }
+                switch row.kind {
+                case .action:
+                    guard case .openEntry = row.action else { continue }
+                    e.send(.key(.enter))
+                    out.append(("\(section) › \(row.label)", e.screen))
+                    for (j, inner) in e.state.rows.enumerated() where inner.kind != .action {
+                        var f = e
+                        f.send(Array(repeating: InputEvent.key(.down), count: j))
+                        f.send(.key(.enter))
+                        out.append(("\(section) › \(row.label) › \(inner.label)", f.screen))
+                        if inner.kind == .multiline { f.send(.key(.function(1))); out.append(("text box help", f.screen)) }
+                        if inner.kind == .text { f.send(.key(.function(1))); out.append(("field help", f.screen)) }
+                    }
+                case .choice, .multi:
+                    e.send(.key(.enter))
+                    out.append(("\(section) › \(row.label) picker", e.screen))
+                default: break
+                }
+            }
+        }
+        d.send(.text("8"))
+        out.append(("findings", d.screen))
+        for i in d.state.findings.indices {
+            var e = d
+            e.send(Array(repeating: InputEvent.key(.down), count: i))
+            out.append(("finding \(i)", e.screen))
+            if e.state.findings[i].rule.canBeAcknowledged, !e.state.findings[i].acknowledged {
+                e.send(.text("a"))
+                out.append(("accept \(i)", e.screen))
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: ["older-person-home-care", "young-adult-pa"])
+    func everyEditorScreenAndPickerIsInPlainWords(_ name: String) {
+        let screens = editorScreens(name)
+        #expect(screens.count > 60, "\(screens.count) screens")
+        for (what, c) in screens { PlainCheck.expectPlain(c, "\(name) \(what)") }
+    }
+
+    @Test func theSectionBarFitsAt80ColumnsInPlainWords() {
+        var d = Driver.example("older-person-home-care")
+        d.send(.text("p"), .text("8"))
+        #expect(d.screen.line(2) == " 1 Me 2 Needs 3 Goals 4 Help 5 Money 6 Safe 7 Agree[8 Check]")
+        d.send(.text("1"))
+        ScreenAssert.expect(d.screen, """
+             SupportPlan · Peggy · PW-2026-0117 v1 · draft                            saved
+             ✓ £213.86 left · £17,036.14 of £17,250.00 a year · one-off £75.00
+            [1 Me] 2 Needs 3 Goals 4 Help 5 Money 6 Safe 7 Agree 8 Check
+             About me                                              ✗ 0 errors  ! 0 warnings
+              > Name                  Margaret Whitfield
+                Likes to be called    Peggy
+                Date of birth         1942-06-14
+                Council reference     NHC-448812
+                How I get information I hear well if you face me and speak clearly. I like …
+                Lives with            Alone, in her own two-storey house
+                About me              I was a dressmaker for forty years and I still mend …
+                Important to me       Staying in my own home, where I raised my family …
+                Important for me      Taking my tablets at the right times …
+                ▸ Helped plan: Margaret Whitfield (me)
+                ▸ Helped plan: Karen Whitfield (family)
+                ▸ Helped plan: Sam Okafor (the person who helps write plans)
+                ▸ + Add a person who helped
+
+
+
+             How I get information I hear well if you face me and speak clearly. I like
+             things written down in large print.
+             Plain words on (P or F9 turns them off).
+             F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
+            """, cursor: Point(row: 4, column: 26))
+    }
+
+    @Test func theReviewPlanListQueueAndGuideAreInPlainWords() {
+        // The review and the queue are a manager's; they still use no jargon-list term in plain mode.
+        var plan = Driver.example("older-person-home-care").state.plan
+        plan.budget.previousFinal = Money(pence: 1_600_000)
+        plan.budget.changeReason = "The teatime visit was added."
+        let check = EditorState(plan: plan, file: "/s/plans/x.yaml", diskDigest: "d").check
+        var review = ReviewState(path: "/s/plans/x.yaml", plan: plan, check: check, previous: nil,
+                                 reasons: Policy.standard.returnReasons, plainWords: true)
+        var pages = 0
+        while pages < 40 {
+            let c = ReviewProgram.render(review, size: Size(width: 80, height: 24))
+            #expect(JargonRule.matches(in: c.text, Policy.defaultJargon).isEmpty, "\(JargonRule.matches(in: c.text, Policy.defaultJargon).map(\.term)):\n\(c.text)")
+            if c.text.contains("— end of the plan —") { break }
+            _ = ReviewProgram.reduce(&review, .pageDown)
+            pages += 1
+        }
+        #expect(pages > 2)
+        for queue in [false, true] {
+            var list = PlanListState(store: "/store", plans: ["older-person-home-care", "young-adult-pa"].map {
+                PlanStore(root: "/nonexistent-store").summary(of: Driver.root.appendingPathComponent("examples/\($0).yaml").path,
+                                                             policy: .standard)
+            }, templates: ["self-written"])
+            if queue { _ = PlanListProgram.reduce(&list, .text("v")) }
+            for keys in [[], [InputEvent.text("?")]] {
+                var l = list
+                for k in keys { _ = PlanListProgram.reduce(&l, k) }
+                let c = PlanListProgram.render(l, size: Size(width: 80, height: 24))
+                #expect(JargonRule.matches(in: c.text, Policy.defaultJargon).isEmpty, "\(c.text)")
+            }
+        }
+    }
+}
