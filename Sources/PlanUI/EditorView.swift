@@ -37,7 +37,8 @@ public enum EditorView {
         c.put(clipped(title, w - 14, atWord: true), row: 0, column: 0, style: .bold, limit: w - 14)
         let flag = s.readOnly || s.submitted ? "read-only" : s.dirty ? "● unsaved" : "saved"
         c.put(flag, row: 0, column: w - DisplayWidth.of(flag) - 1, style: s.dirty ? .bold : .plain)
-        let (bar, style) = BudgetBar.text(s.preview != nil ? EditorReducer.previewPlan(s) ?? s.plan : s.plan, s.preview ?? s.costing, typing: s.preview != nil, width: w - 1)
+        let (bar, style) = BudgetBar.text(s.preview != nil ? EditorReducer.previewPlan(s) ?? s.plan : s.plan, s.preview ?? s.costing, typing: s.preview != nil, width: w - 1,
+                                          plain: s.plainLanguage)
         c.put(" " + bar, row: 1, column: 0, style: style, limit: w)
         var col = 0
         for (section, label) in sectionBar(s.plainLanguage, width: w) {
@@ -51,7 +52,10 @@ public enum EditorView {
         let counts = "✗ \(errors) error\(errors == 1 ? "" : "s")  ! \(warnings) warning\(warnings == 1 ? "" : "s")"
         // Over the form only (at 120 columns the findings panel has the right-hand side).
         let countsAt = formWidth - DisplayWidth.of(counts) - 1
-        c.put(clipped(breadcrumb(s), countsAt - 3, atWord: true), row: 3, column: 1, style: .bold, limit: countsAt - 2)
+        // "(Esc: back to the list)" only when it fits whole after the entry's name.
+        let crumb = breadcrumb(s), hint = "  (Esc: back to the list)"
+        let shown = s.entry != nil && DisplayWidth.of(crumb + hint) <= countsAt - 3 ? crumb + hint : clipped(crumb, countsAt - 3, atWord: true)
+        c.put(shown, row: 3, column: 1, style: .bold, limit: countsAt - 2)
         c.put(counts, row: 3, column: countsAt, style: errors > 0 ? .error : .plain)
     }
 
@@ -77,7 +81,7 @@ public enum EditorView {
     static func breadcrumb(_ s: EditorState) -> String {
         let title = s.plainLanguage ? PlainWords.section(s.section) : s.section.title
         guard let e = s.entry, e.index < e.list.count(s.plan) else { return title }
-        return "\(title) › \(e.list.summary(s.plan, e.index, plain: s.plainLanguage))  (Esc: back to the list)"
+        return "\(title) › \(e.list.summary(s.plan, e.index, plain: s.plainLanguage))"
     }
 
     /// ✗ error, ! warning, i info, ✓ accepted: a marker never carried by colour alone.
@@ -222,7 +226,7 @@ public enum EditorView {
         var cursor = Point(row: top, column: 1)
         for (n, i) in (first..<min(all.count, first + height)).enumerated() {
             let f = all[i]
-            let text = "\(marker(f)) \(f.plain)" + (f.acknowledged ? " (accepted)" : "")
+            let text = "\(marker(f)) \(plainText(f, s))" + (f.acknowledged ? " (accepted)" : "")
             let style: Style = i == s.focus ? .focus : f.severity == .error && !f.acknowledged ? .error : .plain
             c.put(clipped(text, width - 2), row: top + n, column: 1, style: style, limit: width - 2)
             if i == s.focus { cursor = Point(row: top + n, column: 1) }
@@ -237,7 +241,7 @@ public enum EditorView {
         c.put("Findings (\(s.findings.count))", row: top, column: left, style: .bold)
         let fits = s.findings.count <= height - 1 ? s.findings.count : height - 2
         for (n, f) in s.findings.prefix(fits).enumerated() {
-            c.put(clipped("\(marker(f)) \(f.plain)", width), row: top + 1 + n, column: left,
+            c.put(clipped("\(marker(f)) \(plainText(f, s))", width), row: top + 1 + n, column: left,
                   style: f.severity == .error && !f.acknowledged ? .error : .plain, limit: width)
         }
         if fits < s.findings.count {
@@ -245,33 +249,41 @@ public enum EditorView {
         }
     }
 
+    /// A finding's words; in plain words its ids as what they name.
+    static func plainText(_ f: Finding, _ s: EditorState) -> String {
+        s.plainLanguage ? PlainWords.withoutIDs(f.plain, s.plan) : f.plain
+    }
+
     /// The focused finding and the status, each whole, wrapped (the form gives up rows for them).
     static func bottomLines(_ s: EditorState, width: Int) -> (note: [String], status: [String]) {
         var note = ""
         if s.section == .findings, s.focus < s.findings.count {
             let f = s.findings[s.focus]
-            note = "\(marker(f)) \(f.plain)" + (s.plainLanguage ? "" : " (\(f.rule.rawValue): \(f.message))")
+            note = "\(marker(f)) \(plainText(f, s))" + (s.plainLanguage ? "" : " (\(f.rule.rawValue): \(f.message))")
         } else if s.focus < s.rows.count,
                   let f = findings(for: s.rows[s.focus], s).min(by: { ($0.acknowledged ? 1 : 0, $0.severity) < ($1.acknowledged ? 1 : 0, $1.severity) }) {
-            note = "\(marker(f)) \(f.plain)"
+            note = "\(marker(f)) \(plainText(f, s))"
         }
-        if note.isEmpty, s.edit == nil, s.section != .findings, s.focus < s.rows.count {
+        var detail = ""
+        if s.edit == nil, s.section != .findings, s.focus < s.rows.count {
             // The focused row whole, when the list cuts it (its label or its value ends in "…").
             let row = s.rows[s.focus]
             let formWidth = width + 2 >= 120 ? width + 2 - 42 : width + 2
             if row.kind == .action {
                 let label = actionLabel(row, s)
-                if DisplayWidth.of(label) > formWidth - 5 { note = label }
+                if DisplayWidth.of(label) > formWidth - 5 { detail = label }
             } else {
                 let value = row.kind == .multiline ? row.value.oneLine : plainValue(row, s)
                 let label = s.plainLanguage ? PlainWords.label(row.label) : row.label
                 if DisplayWidth.of(plainValue(row, s)) > formWidth - labelWidth - 1 || row.value.contains("\n") || DisplayWidth.of(label) > labelWidth - 5 {
-                    note = "\(label): \(value)"
+                    detail = "\(label): \(value)"
                 }
             }
         }
         let status = s.edit?.problem.map { "! \($0)" } ?? s.status
-        return (Array(TextWrap.lines(note, width: width).prefix(6)), Array(TextWrap.lines(status, width: width).prefix(3)))
+        // The focused row whole (when the list cuts it), then its finding whole.
+        let lines = (detail.isEmpty ? [] : TextWrap.lines(detail, width: width)) + (note.isEmpty ? [] : TextWrap.lines(note, width: width))
+        return (Array(lines.prefix(6)), Array(TextWrap.lines(status, width: width).prefix(3)))
     }
 
     /// Text cut to a width with "…" where it is cut (the detail line below shows it whole).
@@ -391,7 +403,8 @@ public enum EditorView {
         let visible = height - 4
         let start = max(0, min(focusLine - visible + 1, lines.count - visible))
         for (n, line) in lines.dropFirst(start).prefix(visible).enumerated() {
-            c.put(line, row: top + 2 + n, column: left + 3, style: start + n == focusLine ? .bold : .plain, limit: width - 6)
+            c.put(clipped(line, width - 6), row: top + 2 + n, column: left + 3, style: start + n == focusLine ? .bold : .plain,
+                  limit: width - 6)
         }
         return Point(row: top + 2 + focusLine - start, column: left + 3)
     }

@@ -32,7 +32,11 @@ enum Overlays {
                 s.overlay = nil
                 if let row = s.rows.first(where: { $0.path == p.path }) {
                     EditorReducer.change(&s) { _ = row.set(&$0, value) }
-                    s.status = "\(row.label): \(p.multi ? (value.isEmpty ? "none" : value) : p.options[p.selected].label)."
+                    let plain = s.plainLanguage
+                    let chosen = p.options.filter { p.multi ? p.chosen.contains($0.value) : $0 == p.options[p.selected] }
+                        .map { $0.shown(plain: plain, onRow: false) }
+                    s.status = "\(plain ? PlainWords.label(row.label) : row.label): "
+                        + "\(chosen.isEmpty ? (plain ? "nothing" : "none") : chosen.joined(separator: "; "))."
                 }
                 return []
             case .key(.escape): s.overlay = nil; return []

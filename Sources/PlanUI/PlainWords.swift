@@ -54,4 +54,23 @@ enum PlainWords {
         case .findings: return "To check"
         }
     }
+
+    /// A text with the plan's ids (N1, O2, S3) as their words, for plain words: “Keeping
+    /// clean” for N1, the outcome's own words for O2, what the support is for S3.
+    static func withoutIDs(_ text: String, _ plan: Plan) -> String {
+        var words: [String: String] = [:]
+        for n in plan.needs { if let id = n.id { words[id] = n.area?.plainLabel ?? "a need" } }
+        for o in plan.outcomes { if let id = o.id { words[id] = o.text?.oneLine ?? "a goal" } }
+        for s in plan.supports { if let id = s.id { words[id] = s.what?.oneLine ?? "a line of help" } }
+        var out = "", token = ""
+        func flush() {
+            if let w = words[token] { out += "“" + EditorView.clipped(w, 40, atWord: true) + "”" } else { out += token }
+            token = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch.isNumber { token.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
 }

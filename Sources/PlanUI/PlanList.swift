@@ -148,14 +148,14 @@ public enum PlanListProgram: ScreenProgram {
         // gives way (with "…"), and the line below the list shows the focused plan whole.
         let idWidth = max(2, rows.map { DisplayWidth.of($0.id) }.max() ?? 2)
         let authorWidth = max(6, rows.map { DisplayWidth.of($0.author) }.max() ?? 6)
-        let nameWidth = max(8, size.width - 47 - idWidth - authorWidth)
-        let header = s.queue ? "  \("Person".pad(nameWidth)) \("Id".pad(idWidth))     Budget  Change      ✗  \("Author".pad(authorWidth)) Submitted"
+        let nameWidth = max(8, size.width - 48 - idWidth - authorWidth)
+        let header = s.queue ? "  \("Person".pad(nameWidth)) \("Id".pad(idWidth))      Budget  Change      ✗  \("Author".pad(authorWidth)) Submitted"
             : "  Person               Id              Status      Budget      ✗  !  Review"
         c.put(header, row: 3, column: 0, style: .bold, limit: size.width)
         var cursor = Point(row: 4, column: 0)
         for (i, p) in rows.enumerated() where i < size.height - 8 {
             let line = s.queue
-                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(nameWidth)) \(p.id.pad(idWidth)) \(p.budgetText.padLeft(10))  \(p.changeText.pad(10))"
+                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(nameWidth)) \(p.id.pad(idWidth))  \(p.budgetText.padLeft(10))  \(p.changeText.pad(10))"
                     + "  \(String(p.errors).padLeft(2))  \(p.author.pad(authorWidth)) \(p.submitted?.prefix(10) ?? "")"
                 : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budgetText.padLeft(10))"
                     + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
@@ -169,8 +169,12 @@ public enum PlanListProgram: ScreenProgram {
         }
         if s.queue, s.selected < rows.count, s.filtering == nil {
             let p = rows[s.selected]
-            let detail = "\(p.name) · \(p.id) · by \(p.author) · submitted \(p.submitted ?? "?") · \(p.budgetText) (\(p.changeText))"
-            c.put(EditorView.clipped(detail, size.width - 2), row: size.height - 3, column: 1, style: .dim, limit: size.width - 2)
+            let when = p.submitted.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(16)) } ?? "?"
+            let detail = "\(p.name) · \(p.id) · by \(p.author) · submitted \(when) · \(p.budgetText) (\(p.changeText))"
+            let lines = TextWrap.lines(detail, width: size.width - 2).prefix(2)
+            for (i, line) in lines.enumerated() {
+                c.put(line, row: size.height - 2 - lines.count + i, column: 1, style: .dim, limit: size.width - 2)
+            }
         }
         c.put(s.status, row: size.height - 2, column: 1, limit: size.width - 2)
         c.put(keys.hintBar(width: size.width - 2), row: size.height - 1, column: 1, style: .reverse)

@@ -66,12 +66,19 @@ enum PlainCheck {
                         f.send(Array(repeating: InputEvent.key(.down), count: j))
                         f.send(.key(.enter))
                         out.append(("\(section) › \(row.label) › \(inner.label)", f.screen))
+                        if case .picker = f.state.overlay {
+                            var g = f
+                            g.send(.key(.down), .text(" "), .key(.enter))
+                            out.append(("\(section) › \(row.label) › \(inner.label) chosen", g.screen))
+                        }
                         if inner.kind == .multiline { f.send(.key(.function(1))); out.append(("text box help", f.screen)) }
                         if inner.kind == .text { f.send(.key(.function(1))); out.append(("field help", f.screen)) }
                     }
                 case .choice, .multi:
                     e.send(.key(.enter))
                     out.append(("\(section) › \(row.label) picker", e.screen))
+                    e.send(.key(.down), .text(" "), .key(.enter))
+                    out.append(("\(section) › \(row.label) chosen", e.screen))
                 default: break
                 }
             }
@@ -97,6 +104,21 @@ enum PlainCheck {
         for (what, c) in screens { PlainCheck.expectPlain(c, "\(name) \(what)") }
     }
 
+    @Test func findingsAboutNewNeedsNameThemInWords() {
+        var d = Driver.blank()
+        d.send(.text("p"), .text("2"))
+        for _ in 0..<3 { d.send(.key(.enter), .key(.escape), .key(.down)) }
+        d.send(.key(.up), .key(.enter), .key(.down), .key(.enter), .text("2"), .key(.enter), .key(.escape))
+        d.send(.text("8"))
+        for i in d.state.findings.indices {
+            var e = d
+            e.send(Array(repeating: InputEvent.key(.down), count: i))
+            PlainCheck.expectPlain(e.screen, "finding \(i)")
+            PlainCheck.expectPlain(EditorView.render(e.state, size: Size(width: 120, height: 40)), "finding \(i) at 120")
+        }
+        #expect(d.screen.text.contains("Say whether the council must help with “Keeping clean”: yes or no."))
+    }
+
     @Test func theSectionBarFitsAt80ColumnsInPlainWords() {
         var d = Driver.example("older-person-home-care")
         d.send(.text("p"), .text("8"))
@@ -109,23 +131,23 @@ enum PlainCheck {
              About me                                              ✗ 0 errors  ! 0 warnings
               > Name                  Margaret Whitfield
                 Likes to be called    Peggy
-                Date of birth         1942-06-14
-                Council reference     NHC-448812
-                How I get information I hear well if you face me and speak clearly. I like …
-                Lives with            Alone, in her own two-storey house
-                About me              I was a dressmaker for forty years and I still mend …
-                Important to me       Staying in my own home, where I raised my family …
-                Important for me      Taking my tablets at the right times …
-                ▸ Helped plan: Margaret Whitfield (me)
-                ▸ Helped plan: Karen Whitfield (family)
-                ▸ Helped plan: Sam Okafor (the person who helps write plans)
-                ▸ + Add a person who helped
+                Date of birth         1940-06-18
+                Council reference     704213
+                How I get information I wear a hearing aid in my right ear. Please sit on …
+                Lives with            alone
+                About me              I have lived in this house on Albert Terrace for fif…
+                Important to me       Staying in my own home, with my own things around me…
+                Important for me      Taking my heart tablets and water tablets at the rig…
+                Helped plan: Margaret Whitfield (me)
+                Helped plan: Karen Doyle (carer)
+                Helped plan: Helen Mistry (the person who helps write plans)
+                + Add a person who helped
 
 
 
-             How I get information I hear well if you face me and speak clearly. I like
-             things written down in large print.
-             Plain words on (P or F9 turns them off).
+
+
+             F1 help · PgUp/PgDn or 1–8 change section · Enter edits
              F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
             """, cursor: Point(row: 4, column: 26))
     }

@@ -195,6 +195,32 @@ import TerminalKit
         #expect(s.visible.map(\.name) == ["Cal", "Peggy"])
         #expect(PlanListProgram.reduce(&s, .key(.enter)) == [.review(plans[1].path)])
         let c = PlanListProgram.render(s, size: Size(width: 80, height: 24))
-        #expect(c.line(4) == "> Cal          CA-2026-0388  £29,400.00  +£400.00     0  Priya Shah  2026-11-24")
+        // Ids and authors whole; the focused plan whole on the line under the list.
+        ScreenAssert.expect(c, """
+             SupportPlan · review queue in /s
+             Submitted plans, oldest first
+
+              Person   Id                Budget  Change      ✗  Author       Submitted
+            > Cal      CA-2026-0388  £29,400.00  +£400.00     0  Priya Shah   2026-11-24
+              Peggy    PW-2026-0117  £17,250.00  new          0  Helen Mistry 2026-11-25
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             Cal · CA-2026-0388 · by Priya Shah · submitted 2026-11-24 09:00 · £29,400.00
+             (+£400.00)
+             Review queue: Enter reviews a plan · v all plans
+             F1 Help  Enter Open  n New  v Queue  / Filter  s Sort  F10 Quit
+            """, cursor: Point(row: 4, column: 0))
     }
 }
