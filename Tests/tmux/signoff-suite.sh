@@ -54,7 +54,7 @@ keys F10
 run "cd $ST && $BIN"
 wait_text "SupportPlan · plans in"
 keys v
-check "the approver's queue lists the submitted plan" wait_text "> Peggy        PW-2026-0117"
+check "the approver's queue lists the submitted plan, its id whole" wait_text "PW-2026-0117  £17,250.00"
 keys Enter
 check "the review is read-only and starts with the person" wait_text "Name: Margaret Whitfield (known as Peggy)"
 # page_until TEXT: Space (next page) until TEXT is on the screen.
