@@ -325,7 +325,13 @@ public enum EditorView {
                 return "\(mark) \(i < 9 ? "\(i + 1) " : "  ")\(o.shown(plain: s.plainLanguage, onRow: false))"
             }
             lines.append("")
-            lines.append(p.multi ? "↑/↓ move · Space ticks · Enter keeps · Esc cancels" : "↑/↓ move · Enter chooses · Esc cancels")
+            // The focused choice whole when the box cuts it.
+            let inner = c.size.width - 10
+            if p.selected < lines.count - 1, DisplayWidth.of(lines[p.selected]) > inner {
+                lines += TextWrap.lines(p.options[p.selected].shown(plain: s.plainLanguage, onRow: false), width: inner) + [""]
+            }
+            lines.append(p.multi ? "↑/↓ or a digit move · Space ticks · Enter keeps · Esc cancels"
+                         : "↑/↓ or a digit move · Enter chooses · Esc cancels")
             return frame(s.plainLanguage ? PlainWords.label(p.title) : p.title, lines, &c, focusLine: p.selected)
         case .acknowledge(let rule, let target, let reason):
             // The warning in its own words (never the rule's code), and a reason box inside the frame.

@@ -167,10 +167,12 @@ public enum PlanListProgram: ScreenProgram {
                   : "No plan matches the filter.", row: 4, column: 2)
             cursor = Point(row: 4, column: 2)
         }
-        if s.queue, s.selected < rows.count, s.filtering == nil {
+        if s.selected < rows.count, s.filtering == nil {
+            // The focused plan whole, under the list.
             let p = rows[s.selected]
             let when = p.submitted.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(16)) } ?? "?"
-            let detail = "\(p.name) · \(p.id) · by \(p.author) · submitted \(when) · \(p.budgetText) (\(p.changeText))"
+            let detail = s.queue ? "\(p.name) · \(p.id) · by \(p.author) · submitted \(when) · \(p.budgetText) (\(p.changeText))"
+                : "\(p.name) · \(p.id) · \(p.status) · \(p.budgetText) · ✗ \(p.errors) ! \(p.warnings) · next review \(p.review)"
             let lines = TextWrap.lines(detail, width: size.width - 2).prefix(2)
             for (i, line) in lines.enumerated() {
                 c.put(line, row: size.height - 2 - lines.count + i, column: 1, style: .dim, limit: size.width - 2)

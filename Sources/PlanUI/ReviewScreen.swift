@@ -236,7 +236,8 @@ public enum ReviewProgram: ScreenProgram {
         let pages = max(1, (all.count + height - 1) / height)
         let page = min(pages, top / height + 1 + (top % height == 0 ? 0 : 1))
         let where_ = " page \(page) of \(pages) "
-        c.put(" " + s.title + " · read-only", row: 0, column: 0, style: .bold, limit: size.width - where_.count - 1)
+        c.put(EditorView.clipped(" " + s.title + " · read-only", size.width - where_.count - 1, atWord: true), row: 0, column: 0,
+              style: .bold, limit: size.width - where_.count - 1)
         c.put(where_, row: 0, column: size.width - where_.count, style: .dim)
         for (i, line) in all.dropFirst(top).prefix(height).enumerated() {
             c.put(line.text, row: 2 + i, column: 1, style: line.style, limit: size.width - 2)

@@ -151,7 +151,7 @@ extension Funding: Worded {
         case .person: return "the person"
         case .nhs: return "the NHS"
         case .ilf: return "Independent Living Fund"
-        case .topUp: return "top-up (third party)"
+        case .topUp: return "a top up paid by someone else"
         case .family: return "family"
         case .none: return "no cost"
         }
@@ -170,11 +170,11 @@ extension Funding: Worded {
 extension Management: Worded {
     var words: String {
         switch self {
-        case .councilManaged: return "council-managed"
+        case .councilManaged: return "managed by the council"
         case .directPayment: return "direct payment"
         case .managedAccount: return "managed account"
         case .isf: return "individual service fund"
-        case .thirdParty: return "third-party account"
+        case .thirdParty: return "account held by a third party"
         case .notApplicable: return "not applicable"
         }
     }

@@ -44,9 +44,9 @@ enum PlainCheck {
     /// Every screen of the editor reachable by keys from a plan, in plain words: each section,
     /// each entry of each list, every picker in it, the help (moving, in a field, in a text box),
     /// the accept box on each warning.
-    func editorScreens(_ name: String) -> [(String, Canvas)] {
+    func editorScreens(_ name: String, plain: Bool = true) -> [(String, Canvas)] {
         var d = Driver.example(name, scrubbed: true)
-        d.send(.text("p"))
+        if plain { d.send(.text("p")) }
         var out: [(String, Canvas)] = [("help", { var h = d; h.send(.key(.function(1))); return h.screen }())]
         for section in Section.allCases where section != .findings {
             d.send(.text(String(section.rawValue + 1)))
@@ -102,6 +102,53 @@ enum PlainCheck {
         let screens = editorScreens(name)
         #expect(screens.count > 60, "\(screens.count) screens")
         for (what, c) in screens { PlainCheck.expectPlain(c, "\(name) \(what)") }
+    }
+
+    /// For professionals too, a picker shows words, never the file's codes (`direct-payment`).
+    @Test(arguments: ["older-person-home-care", "young-adult-pa"])
+    func pickersShowNoCodesForProfessionalsEither(_ name: String) {
+        let pickers = editorScreens(name, plain: false).filter { $0.0.hasSuffix("picker") || $0.0.contains(" › ") }
+        #expect(pickers.count > 40)
+        for (what, c) in pickers {
+            let boxes = ScreenAssert.text(c).split(separator: "\n").filter { $0.contains("|") }
+            let codes = boxes.flatMap { line in
+                line.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init).filter { PlainCheck.codes.contains($0) && $0.contains("-") }
+            }
+            #expect(codes.isEmpty, "\(name) \(what): \(codes)\n\(ScreenAssert.text(c))")
+        }
+    }
+
+    @Test func aPickerShowsTheFocusedChoiceWholeWhenItIsCut() {
+        var d = Driver.example("older-person-home-care")
+        d.send(.text("4"), .key(.enter))
+        d.focus("Meets")
+        d.send(.key(.enter), .text("8"))
+        ScreenAssert.expect(d.screen, """
+             SupportPlan · Peggy · PW-2026-0117 v1 · draft                            saved
+             ✓+- Meets ------------------------------------------------------------------+
+             1|                                                                          |
+             S|  [x] 1 N1 Keeping clean                                                  |s
+              |  [x] 2 N2 Getting dressed                                                |
+              |  [ ] 3 N3 Eating and drinking well                                       |…
+              |  [x] 4 N4 Being safe at home                                             |
+              |  [ ] 5 N5 Keeping my home clean and safe                                 |
+              |  [ ] 6 N6 Getting out and using local places                             |
+              |  [ ] 7 N7 Using the toilet                                               |
+              |  [x] 8 O1 I want to stay in my own home, and keep clean and smart with…  |
+              |  [ ] 9 O2 I want a proper hot dinner every evening and to take my tabl…  |
+              |  [ ]   O3 I want my house to look the way I have always kept it.         |
+              |  [ ]   O4 I want to see my friends at the Thursday club and not feel s…  |
+              |  [x]   O5 I want Karen to be my daughter again, not just my carer.       |
+              |                                                                          |
+              |  O1 I want to stay in my own home, and keep clean and smart without      |
+              |  being frightened of falling.                                            |
+              |                                                                          |
+              |  ↑/↓ or a digit move · Space ticks · Enter keeps · Esc cancels           |
+              |                                                                          |
+              +--------------------------------------------------------------------------+
+             F1 help · PgUp/PgDn or 1–8 change section · Enter edits
+             F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
+            """, cursor: Point(row: 10, column: 5))
     }
 
     @Test func findingsAboutNewNeedsNameThemInWords() {

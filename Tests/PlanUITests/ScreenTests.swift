@@ -387,26 +387,26 @@ import TerminalKit
              1 About 2 Needs 3 Outcomes[4 Supports] 5 Budget 6 Safety 7 Review 8 Findings
              Supports › S1 (£154.88 a week) Morning visit, 45…     ✗ 0 errors  ! 0 warnings
                 Id                    S1
-                What          +- Funding --------------------------------+ to help me get …
-                Kind          |                                          |
-                Provider      |  (•) 1 the council                       |
-              > Funding       |  ( ) 2 the person                        |
-                Management    |  ( ) 3 the NHS                           |
-                Rate          |  ( ) 4 Independent Living Fund           |
-                Unit          |  ( ) 5 top-up (third party)              |
-                Quantity      |  ( ) 6 family                            |
-                Per           |  ( ) 7 no cost                           |
-                Start         |  ( ) 8 not given                         |
-                End           |                                          |
-                Meets         |  ↑/↓ move · Enter chooses · Esc cancels  |
-                Arranged by   |                                          |counts
-                Shared by     +------------------------------------------+
+                What    +- Funding -------------------------------------------+elp me get …
+                Kind    |                                                     |
+                Provider|  (•) 1 the council                                  |
+              > Funding |  ( ) 2 the person                                   |
+                Manageme|  ( ) 3 the NHS                                      |
+                Rate    |  ( ) 4 Independent Living Fund                      |
+                Unit    |  ( ) 5 a top up paid by someone else                |
+                Quantity|  ( ) 6 family                                       |
+                Per     |  ( ) 7 no cost                                      |
+                Start   |  ( ) 8 not given                                    |
+                End     |                                                     |
+                Meets   |  ↑/↓ or a digit move · Enter chooses · Esc cancels  |
+                Arranged|                                                     |s
+                Shared b+-----------------------------------------------------+
                 Delete this support line
 
 
              F1 help · PgUp/PgDn or 1–8 change section · Enter edits
              F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
-            """, cursor: Point(row: 7, column: 21))
+            """, cursor: Point(row: 7, column: 15))
         d.send(.key(.escape))
         d.set("Provider", "Riverside Care")
         d.send(.key(.function(10)))

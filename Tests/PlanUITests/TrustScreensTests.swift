@@ -332,7 +332,7 @@ import TerminalKit
               |  [ ]   O4 I want to see my friends at the Thursday club and not feel s…  |
               |  [x]   O5 I want Karen to be my daughter again, not just my carer.       |
               |                                                                          |
-              |  ↑/↓ move · Space ticks · Enter keeps · Esc cancels                      |
+              |  ↑/↓ or a digit move · Space ticks · Enter keeps · Esc cancels           |
               |                                                                          |
               +--------------------------------------------------------------------------+
 
@@ -534,7 +534,7 @@ import TerminalKit
 
 
 
-
+             Cal · CA-2026-0388 · draft · £29,400.00 · ✗ 0 ! 0 · next review 2027-11-15
              Showing every plan.
              F1 Help  Enter Open  n New  v Queue  / Filter  s Sort  F10 Quit
             """, cursor: Point(row: 4, column: 0))
