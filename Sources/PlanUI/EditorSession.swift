@@ -111,12 +111,15 @@ public final class EditorSession {
         return .success(state)
     }
 
-    /// Runs the editor until it quits; the terminal is restored by the caller.
-    public func run(_ state: EditorState, on screen: CursesScreen) {
+    /// Runs the editor until it quits; the terminal is restored by the caller. False when an
+    /// untouched new plan was not kept.
+    @discardableResult
+    public func run(_ state: EditorState, on screen: CursesScreen) -> Bool {
         self.screen = screen
         _ = UILoop.runToEnd(EditorProgram.self, state: state, screen: screen, perform: perform)
-        discardIfUntouched()
+        let discarded = discardIfUntouched()
         if ownsLock { PlanStore.releaseEditLock(files.plan) }
+        return !discarded
     }
 
     /// A new plan left as the template made it (never saved, no recovery file) is removed:
