@@ -22,7 +22,7 @@ start() {
     "env -i HOME=$work PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color USER=sam $BIN edit ${1:-$PLAN}; sleep 600"
 }
 # capture NAME: the screen as text, kept in $CAPTURES (for the closing note) when set.
-capture() { [ -n "${CAPTURES:-}" ] && { echo "=== $1"; $T capture-pane -t s -p; } >> "$CAPTURES"; return 0; }
+capture() { [ -n "${CAPTURES:-}" ] && { echo "=== $1 (cursor at row,column $($T display -t s -p "#{cursor_y},#{cursor_x}"))"; $T capture-pane -t s -p; } >> "$CAPTURES"; return 0; }
 
 echo "# editor suite: $BIN"
 start
