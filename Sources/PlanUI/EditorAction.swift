@@ -10,7 +10,7 @@ public enum EditorAction: Sendable, Equatable {
     case save, quit, help, undo, redo, redraw
     case section(Section), nextSection, previousSection
     case acknowledge
-    case find
+    case find, findNext
     case submit
     case plainWords
     /// The "Money so far" screen for this plan (docs/spend.md).
@@ -48,25 +48,43 @@ public enum EditorKeys {
         KeyBinding([.key(.pageUp), .text("[")], .previousSection, label: "Prev", help: "Previous section.", inHintBar: false),
         KeyBinding([.key(.escape)], .back, label: "Back", help: "Back from an entry to its list.", inHintBar: false),
         KeyBinding([.text("/"), .key(.ctrl("f"))], .find, label: "Find", help: "Find a field by its name or what it says."),
+        KeyBinding([.text("n")], .findNext, label: "Next", help: "Find the next field with the same text (F3 in the find box).",
+                   inHintBar: false),
         KeyBinding([.key(.function(8)), .key(.ctrl("g"))], .submit, label: "Submit",
-                   help: "Submit for sign-off, or withdraw a submitted plan so it can be changed (each asks first).",
+                   help: "Send the plan to a manager to sign off, or take a sent plan back so it can be changed (each asks first).",
                    inHintBar: false),
         KeyBinding([.text("m"), .key(.function(7))], .moneySoFar, label: "Money",
                    help: "Money so far: spending against the plan, the forecast.", inHintBar: false),
         KeyBinding([.key(.function(3)), .text("u")], .undo, label: "Undo", help: "Undo the last change."),
         KeyBinding([.key(.function(4)), .text("r")], .redo, label: "Redo", help: "Redo.", inHintBar: false),
         KeyBinding([.text("a")], .acknowledge, label: "Ack", help: "In Findings: accept a warning, with a reason.", inHintBar: false),
-        KeyBinding([.key(.function(9)), .text("p")], .plainWords, label: "Plain", help: "Plain words on or off.", inHintBar: false),
+        KeyBinding([.key(.function(9)), .text("p"), .text("P")], .plainWords, label: "Plain", help: "Plain words on or off.",
+                   inHintBar: false),
         KeyBinding([.key(.ctrl("l"))], .redraw, label: "Redraw", help: "Draw the screen again.", inHintBar: false),
         KeyBinding([.key(.function(10)), .key(.ctrl("q"))], .quit, label: "Quit", help: "Leave (asks if something is unsaved)."),
     ])
 
+    /// While a text box (several lines) is being edited: Enter is a new line, Tab keeps it.
+    public static let editingText = KeyTable<EditorAction>(title: "Editing a text box", [
+        KeyBinding([.key(.tab)], .next, label: "Keep", help: "Keep the text and go to the next field."),
+        KeyBinding([.key(.enter)], .input(.key(.enter)), label: "New line", help: "Start a new line."),
+        KeyBinding([.key(.escape)], .back, label: "Cancel", help: "Leave the text as it was."),
+        KeyBinding([.key(.function(2)), .key(.ctrl("s"))], .save, label: "Save", help: "Keep the text and save the plan."),
+        KeyBinding([.key(.function(1))], .help, label: "Help", help: "This help."),
+    ])
+
     /// While a field is being edited: the field's own keys (readline), and these.
     public static let editing = KeyTable<EditorAction>(title: "Editing a field", [
-        KeyBinding([.key(.enter)], .enter, label: "Done", help: "Keep the value (in a text box: a new line; Tab keeps it)."),
+        KeyBinding([.key(.enter)], .enter, label: "Done", help: "Keep the value."),
         KeyBinding([.key(.tab)], .next, label: "Next", help: "Keep the value and go to the next field."),
         KeyBinding([.key(.escape)], .back, label: "Cancel", help: "Leave the field as it was."),
         KeyBinding([.key(.function(2)), .key(.ctrl("s"))], .save, label: "Save", help: "Keep the value and save the plan."),
         KeyBinding([.key(.function(1))], .help, label: "Help", help: "This help."),
     ])
+
+    /// The keys for the field being edited (a text box's Enter is a new line).
+    static func table(editing edit: FieldEdit?) -> KeyTable<EditorAction> {
+        guard let edit else { return navigation }
+        return edit.kind == .multiline ? editingText : editing
+    }
 }

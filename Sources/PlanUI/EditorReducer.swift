@@ -12,10 +12,8 @@ public enum EditorReducer {
         default: break
         }
         if s.overlay != nil { return .input(event) }
-        if s.edit != nil {
-            if event == .key(.function(1)) { return .help }
-            if let a = EditorKeys.editing.action(for: event), a != .enter || s.edit?.kind != .multiline { return a }
-            return .input(event)
+        if let edit = s.edit {
+            return EditorKeys.table(editing: edit).action(for: event) ?? .input(event)
         }
         if case .text(let t) = event, let n = Int(t), (1...Section.allCases.count).contains(n) {
             return .section(Section(rawValue: n - 1)!)
@@ -35,6 +33,7 @@ public enum EditorReducer {
             return [.writeRecovery(PlanWriter.write(previewPlan(s) ?? s.plan))]
         case .saved(let digest):
             s.dirty = false
+            s.savedPlan = s.plan
             s.recoveryPending = false
             s.diskDigest = digest
             s.status = "Saved \(s.file)."
@@ -74,8 +73,10 @@ public enum EditorReducer {
         guard p != s.plan else { return }
         guard !s.submitted else { s.status = EditorState.submittedNote; return }
         s.undo.append(s.plan)
-        if s.undo.count > 200 { s.undo.removeFirst() }
+        s.undoPlaces.append(s.place)
+        if s.undo.count > 200 { s.undo.removeFirst(); s.undoPlaces.removeFirst() }
         s.redo.removeAll()
+        s.redoPlaces.removeAll()
         s.plan = p
         s.dirty = true
         s.recoveryPending = true

@@ -45,9 +45,15 @@ public final class EditorSession {
     /// Withdraws the submitted plan file back to a draft (logged); what to tell the planner.
     let withdraw: ((String) -> String)?
 
-    public init(submit: ((String) -> String)? = nil, withdraw: ((String) -> String)? = nil) {
+    /// The plan file was made from a template just before opening: left untouched, it is not kept.
+    let newPlan: Bool
+    /// The file's digest when opened.
+    var openedDigest = ""
+
+    public init(submit: ((String) -> String)? = nil, withdraw: ((String) -> String)? = nil, newPlan: Bool = false) {
         self.submit = submit
         self.withdraw = withdraw
+        self.newPlan = newPlan
     }
 
     /// The editor's starting state for a plan file, or why it cannot be edited.
@@ -69,6 +75,7 @@ public final class EditorSession {
                 "\(path):\(f?.position?.description ?? "1:1"): \(f?.message ?? "not YAML"); fix it in a text editor first"))
         }
         let today = PlanDate.today()
+        openedDigest = Digest.of(bytes)
         var state = EditorState(plan: plan, file: path, policy: policy, diskDigest: Digest.of(bytes))
         if plan.status == .signedOff || plan.status == .superseded {
             // A signed plan is never changed: edits make the next version, a draft, saved in
@@ -95,6 +102,8 @@ public final class EditorSession {
                 state = EditorState(plan: recovered, file: path, policy: policy, diskDigest: Digest.of(bytes))
                 state.today = today
                 state.undo = [plan]
+                state.undoPlaces = [state.place]
+                state.savedPlan = plan
                 state.dirty = true
                 state.overlay = .recover(savedAt: when)
             }
@@ -102,11 +111,24 @@ public final class EditorSession {
         return .success(state)
     }
 
-    /// Runs the editor until it quits; the terminal is restored by the caller.
-    public func run(_ state: EditorState, on screen: CursesScreen) {
+    /// Runs the editor until it quits; the terminal is restored by the caller. False when an
+    /// untouched new plan was not kept.
+    @discardableResult
+    public func run(_ state: EditorState, on screen: CursesScreen) -> Bool {
         self.screen = screen
         _ = UILoop.runToEnd(EditorProgram.self, state: state, screen: screen, perform: perform)
+        let discarded = discardIfUntouched()
         if ownsLock { PlanStore.releaseEditLock(files.plan) }
+        return !discarded
+    }
+
+    /// A new plan left as the template made it (never saved, no recovery file) is removed:
+    /// `n` then F10 leaves no empty "(no name)" draft behind. True when it was removed.
+    @discardableResult
+    func discardIfUntouched() -> Bool {
+        guard newPlan, ownsLock, !AtomicFile.exists(files.recovery),
+              let bytes = try? AtomicFile.read(files.plan), Digest.of(bytes) == openedDigest else { return false }
+        return unlink(files.plan) == 0
     }
 
     /// `plans/ID.yaml` of the store a signed record (`STORE/signed/ID-vN.yaml`) belongs to.
@@ -220,6 +242,17 @@ enum EditorProgram: ScreenProgram {
     }
 
     static func render(_ state: EditorState, size: Size) -> Canvas { EditorView.render(state, size: size) }
+
+    /// On the "too small" screen only F10 / Ctrl-Q work: they leave at once, any unsaved
+    /// edits kept in the recovery file (offered back next time), as a hang-up does.
+    static func actionWhenTooSmall(for event: InputEvent, in state: EditorState) -> EditorAction? {
+        switch event {
+        case .signal(let n): return .signal(n)
+        case .tick: return .tick
+        case .key(.function(10)), .key(.ctrl("q")): return .signal(0)
+        default: return nil
+        }
+    }
 
     /// Without a session (tests): effects that need a file do nothing; quit ends the loop.
     @MainActor static func perform(_ effect: EditorEffect, state: inout EditorState) -> Bool {

@@ -68,6 +68,15 @@ public struct EditorState: Sendable, Equatable {
     public var status = "F1 help · PgUp/PgDn or 1–8 change section · Enter edits"
     public var undo: [Plan] = []
     public var redo: [Plan] = []
+    /// Where each undo (redo) step was made, so undoing goes back there.
+    var undoPlaces: [Place] = []
+    var redoPlaces: [Place] = []
+    /// The plan as last read or saved: back at it (by undo) it is not "unsaved".
+    public var savedPlan: Plan
+    /// The text last found (`n` finds the next).
+    public var lastFind: String?
+    /// Where the last find went.
+    var lastFindPlace: Place?
     /// SHA-256 of the file as last read or saved: a save refuses when the disk differs.
     public var diskDigest: String
     public private(set) var check: CheckResult
@@ -85,7 +94,22 @@ public struct EditorState: Sendable, Equatable {
         self.file = file
         self.policy = policy
         self.diskDigest = diskDigest
+        savedPlan = plan
         check = EditorState.check(plan, file, policy)
+    }
+
+    /// A place in the form: a section, an open entry and the focused row.
+    struct Place: Sendable, Equatable {
+        var section: Section
+        var entry: OpenEntry?
+        var focus: Int
+    }
+
+    var place: Place { Place(section: section, entry: entry, focus: focus) }
+
+    /// The message line when nothing has been said in this section yet.
+    var defaultStatus: String {
+        submitted ? EditorState.submittedNote : "F1 help · PgUp/PgDn or 1–8 change section · Enter edits"
     }
 
     static func check(_ plan: Plan, _ file: String, _ policy: Policy) -> CheckResult {

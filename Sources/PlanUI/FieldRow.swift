@@ -15,11 +15,21 @@ public enum FieldKind: Equatable, Sendable {
 
 public struct Choice: Equatable, Sendable {
     public var value: String
+    /// In a picker, for professionals: words, never the file's code.
     public var label: String
-    public init(_ value: String, _ label: String) {
+    /// In plain words (picker and row).
+    public var plain: String
+    /// On the row, for professionals, when shorter than the label (a need's id, `N1`).
+    public var short: String?
+    public init(_ value: String, _ label: String, plain: String? = nil, short: String? = nil) {
         self.value = value
         self.label = label
+        self.plain = plain ?? label
+        self.short = short
     }
+
+    /// What a row or picker shows for this choice.
+    func shown(plain words: Bool, onRow: Bool) -> String { words ? plain : onRow ? short ?? label : label }
 }
 
 public struct FieldRow {
@@ -93,29 +103,30 @@ enum Bind {
     static func date(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, PlanDate?>, _ plan: Plan) -> FieldRow {
         FieldRow(label: label, path: path, kind: .date, value: plan[keyPath: kp]?.description ?? "", set: { p, s in
             guard s.hasWords else { p[keyPath: kp] = nil; return nil }
-            guard let d = PlanDate(s.trimmed) else { return "Write a real date as year-month-day, like 2027-01-31." }
-            p[keyPath: kp] = d
-            return nil
+            switch DateWords.read(s, today: PlanDate.today()) {
+            case .success(let d): p[keyPath: kp] = d; return nil
+            case .failure(let why): return why.words
+            }
         }, action: nil)
     }
 
     static func yesNo(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, Bool?>, _ plan: Plan,
-                      yes: String = "yes", no: String = "no") -> FieldRow {
-        FieldRow(label: label, path: path, kind: .choice([Choice("true", yes), Choice("false", no), Choice("", "not decided")]),
+                      yes: String = "yes", no: String = "no", plainYes: String? = nil, plainNo: String? = nil) -> FieldRow {
+        FieldRow(label: label, path: path, kind: .choice([Choice("true", yes, plain: plainYes), Choice("false", no, plain: plainNo),
+                                                          Choice("", "not decided")]),
                  value: plan[keyPath: kp].map { $0 ? "true" : "false" } ?? "",
                  set: { p, s in p[keyPath: kp] = s == "true" ? true : s == "false" ? false : nil; return nil }, action: nil)
     }
 
-    static func word<W: PlanWord>(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, W?>, _ plan: Plan,
-                                  labels: (W) -> String = { $0.rawValue }) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .choice(W.allCases.map { Choice($0.rawValue, labels($0)) } + [Choice("", "not given")]),
+    static func word<W: PlanWord & Worded>(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, W?>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: label, path: path,
+                 kind: .choice(W.allCases.map { Choice($0.rawValue, $0.words, plain: $0.plainWords) } + [Choice("", "not given")]),
                  value: plan[keyPath: kp]?.rawValue ?? "",
                  set: { p, s in p[keyPath: kp] = W(rawValue: s); return nil }, action: nil)
     }
 
-    static func words<W: PlanWord>(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, [W]>, _ plan: Plan,
-                                   labels: (W) -> String = { $0.rawValue }) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .multi(W.allCases.map { Choice($0.rawValue, labels($0)) }),
+    static func words<W: PlanWord & Worded>(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, [W]>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: label, path: path, kind: .multi(W.allCases.map { Choice($0.rawValue, $0.words, plain: $0.plainWords) }),
                  value: plan[keyPath: kp].map(\.rawValue).joined(separator: ","),
                  set: { p, s in p[keyPath: kp] = s.split(separator: ",").compactMap { W(rawValue: String($0)) }; return nil },
                  action: nil)
@@ -140,4 +151,6 @@ extension String {
         return String(s)
     }
     var hasWords: Bool { contains { !$0.isWhitespace } }
+    /// The text on one line: its line breaks as spaces, trimmed.
+    var oneLine: String { split(whereSeparator: \.isNewline).map { String($0).trimmed }.joined(separator: " ").trimmed }
 }

@@ -45,9 +45,24 @@ public enum EntryList: String, Sendable, Equatable, CaseIterable {
         case .supports: return "support line"
         case .risks: return "risk"
         case .contingency: return "contingency (what if…)"
-        case .acknowledged: return "acknowledged warning"
+        case .acknowledged: return "accepted warning"
         }
     }
+
+    /// The noun in plain words.
+    var plainNoun: String {
+        switch self {
+        case .plannedWith: return "person who helped"
+        case .needs: return "thing I need help with"
+        case .outcomes: return "goal"
+        case .supports: return "kind of help"
+        case .risks: return "risk"
+        case .contingency: return "plan for when help cannot come"
+        case .acknowledged: return "accepted warning"
+        }
+    }
+
+    func noun(plain: Bool) -> String { plain ? plainNoun : noun }
 
     func count(_ p: Plan) -> Int {
         switch self {
@@ -61,31 +76,48 @@ public enum EntryList: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    var article: String { "aeiou".contains(noun.first!) ? "an" : "a" }
+    func article(plain: Bool = false) -> String { "aeiou".contains(noun(plain: plain).first!) ? "an" : "a" }
 
-    /// A one-line summary of entry `i`.
-    func summary(_ p: Plan, _ i: Int) -> String {
+    /// A one-line summary of entry `i`; in plain words without ids or codes.
+    func summary(_ p: Plan, _ i: Int, plain: Bool = false) -> String {
         switch self {
-        case .plannedWith: return "Planned with: \(p.plannedWith[i].name ?? "(no name)") (\(p.plannedWith[i].role?.rawValue ?? "role?"))"
+        case .plannedWith:
+            let role = p.plannedWith[i].role.map { plain ? $0.plainWords : $0.words } ?? (plain ? "who?" : "role?")
+            return "\(plain ? "Helped plan" : "Planned with"): \(p.plannedWith[i].name ?? "(no name)") (\(role))"
         case .needs:
             let n = p.needs[i]
+            if plain {
+                let e = n.eligible == true ? "the council must help" : n.eligible == false ? "the council does not have to help"
+                    : "not decided yet"
+                return "\(n.area?.plainLabel ?? "(not chosen yet)") · \(e)"
+            }
             let e = n.eligible == true ? "eligible" : n.eligible == false ? "not eligible" : "eligible?"
             return "\(n.id ?? "?") \(n.area?.plainLabel ?? "area?") · \(e)"
-        case .outcomes: return "\(p.outcomes[i].id ?? "?") \(p.outcomes[i].text ?? "(no words yet)")"
+        case .outcomes:
+            let words = p.outcomes[i].text?.oneLine ?? "(no words yet)"
+            return plain ? words : "\(p.outcomes[i].id ?? "?") \(words)"
+        case .supports where plain:
+            let s = p.supports[i]
+            return "\(s.what?.oneLine ?? "(not described)")\(cost(p, i).map { " (\($0))" } ?? "")"
+        case .acknowledged where plain:
+            return "Accepted warning: \(p.acknowledged[i].reason?.oneLine ?? "")"
         case .supports:
             let s = p.supports[i]
-            var cost = ""
-            if let rate = s.rate, let per = s.per {
-                let line = Coster.costLine(index: i, s, rate: rate, per: per, weeks: p.budget.weeks)
-                cost = line.weeklyPence.map { " (\(Money.pounds($0)) a week)" } ?? line.oneOffPence.map { " (\(Money.pounds($0)) once)" } ?? ""
-            }
-            return "\(s.id ?? "?")\(cost) \(s.what ?? "(not described)")"
-        case .risks: return "Risk: \(p.risks[i].risk ?? "(not written yet)")"
-        case .contingency: return "If: \(p.contingency[i].when ?? "…")"
+            return "\(s.id ?? "?")\(cost(p, i).map { " (\($0))" } ?? "") \(s.what?.oneLine ?? "(not described)")"
+        case .risks: return "Risk: \(p.risks[i].risk?.oneLine ?? "(not written yet)")"
+        case .contingency: return "If: \(p.contingency[i].when?.oneLine ?? "…")"
         case .acknowledged:
             let a = p.acknowledged[i]
             return "Accepted \(a.rule ?? "?")\(a.target.map { " for \($0)" } ?? " (all of them)"): \(a.reason ?? "")"
         }
+    }
+
+    /// A support line's cost a week (or once), in words.
+    func cost(_ p: Plan, _ i: Int) -> String? {
+        let s = p.supports[i]
+        guard let rate = s.rate, let per = s.per else { return nil }
+        let line = Coster.costLine(index: i, s, rate: rate, per: per, weeks: p.budget.weeks)
+        return line.weeklyPence.map { "\(Money.pounds($0)) a week" } ?? line.oneOffPence.map { "\(Money.pounds($0)) once" }
     }
 
     /// Adds an empty entry with the next free id; returns its index.
@@ -198,13 +230,17 @@ enum Form {
     static func listRows(_ list: EntryList, _ p: Plan) -> [FieldRow] {
         (0..<list.count(p)).map { i in
             Bind.button(list.summary(p, i), "\(list.rawValue)[\(i)]", .openEntry(list, i))
-        } + [Bind.button("+ Add \(list.article) \(list.noun)", list.rawValue, .addEntry(list))]
+        } + [Bind.button("+ Add \(list.article()) \(list.noun)", list.rawValue, .addEntry(list))]
     }
 
     static func entryRows(_ list: EntryList, _ i: Int, _ p: Plan) -> [FieldRow] {
         let base = "\(list.rawValue)[\(i)]"
-        let needChoices = p.needs.compactMap { n in n.id.map { Choice($0, "\($0) \(n.area?.plainLabel ?? "")") } }
-        let outcomeChoices = p.outcomes.compactMap { o in o.id.map { Choice($0, "\($0) \(o.text ?? "")") } }
+        let needChoices = p.needs.compactMap { n in
+            n.id.map { Choice($0, "\($0) \(n.area?.plainLabel ?? "")", plain: n.area?.plainLabel ?? "a need", short: $0) }
+        }
+        let outcomeChoices = p.outcomes.compactMap { o in
+            o.id.map { Choice($0, "\($0) \(o.text?.oneLine ?? "")", plain: o.text?.oneLine ?? "a goal", short: $0) }
+        }
         var rows: [FieldRow]
         switch list {
         case .plannedWith:
@@ -212,10 +248,11 @@ enum Form {
                     Bind.word("Role", "\(base).role", \.plannedWith[i].role, p)]
         case .needs:
             rows = [Bind.text("Id", "\(base).id", \.needs[i].id, p),
-                    Bind.word("Area", "\(base).area", \.needs[i].area, p) { $0.plainLabel },
+                    Bind.word("Area", "\(base).area", \.needs[i].area, p),
                     Bind.text("Description", "\(base).description", \.needs[i].description, p, multiline: true),
                     Bind.yesNo("Eligible", "\(base).eligible", \.needs[i].eligible, p,
-                               yes: "eligible: the council must meet it", no: "not eligible"),
+                               yes: "eligible: the council must meet it", no: "not eligible",
+                               plainYes: "yes: the council must help", plainNo: "no: the council does not have to help"),
                     Bind.words("Unable because", "\(base).unable_because", \.needs[i].unableBecause, p)]
         case .outcomes:
             rows = [Bind.text("Id", "\(base).id", \.outcomes[i].id, p),

@@ -16,6 +16,7 @@ enum Navigation {
         case .back:
             if let entry = s.entry {
                 s.entry = nil
+                s.status = s.defaultStatus
                 s.focus = s.rows.firstIndex { $0.action == .openEntry(entry.list, entry.index) } ?? 0
             }
         case .save:
@@ -29,15 +30,18 @@ enum Navigation {
             if s.dirty && !s.readOnly { s.overlay = .confirmQuit; return [] }
             return [.deleteRecovery, .quit]
         case .undo where refusedWhileSubmitted(&s), .redo where refusedWhileSubmitted(&s): return []
-        case .undo: step(&s, from: \.undo, to: \.redo, done: "Undone.", none: "Nothing to undo.")
-        case .redo: step(&s, from: \.redo, to: \.undo, done: "Redone.", none: "Nothing to redo.")
+        case .undo: step(&s, from: \.undo, \.undoPlaces, to: \.redo, \.redoPlaces, done: "Undone", none: "Nothing to undo.")
+        case .redo: step(&s, from: \.redo, \.redoPlaces, to: \.undo, \.undoPlaces, done: "Redone", none: "Nothing to redo.")
+        case .findNext:
+            guard let text = s.lastFind else { s.status = "Nothing to find again: / finds a field first."; return [] }
+            Find.next(text, &s)
         case .find:
             s.overlay = .find(TextField())
         case .moneySoFar:
             return [.moneySoFar]
         case .plainWords:
             s.plainLanguage.toggle()
-            s.status = s.plainLanguage ? "Plain words on (P turns them off)." : "Plain words off."
+            s.status = s.plainLanguage ? "Plain words on (P or F9 turns them off)." : "Plain words off (P or F9 turns them on)."
         case .submit:
             guard !s.readOnly else { s.status = "! Read-only: it cannot be submitted from here."; return [] }
             s.overlay = s.submitted ? .confirmWithdraw : .confirmSubmit
@@ -72,22 +76,33 @@ enum Navigation {
     }
 
     /// Undo or redo: the plan from one stack, the current one onto the other.
-    static func step(_ s: inout EditorState, from: WritableKeyPath<EditorState, [Plan]>, to: WritableKeyPath<EditorState, [Plan]>,
+    /// Undo or redo: the plan from one stack, the current one onto the other; the cursor goes
+    /// to where the change was made, and back at the saved plan it is no longer "unsaved".
+    static func step(_ s: inout EditorState, from: WritableKeyPath<EditorState, [Plan]>, _ fromPlaces: WritableKeyPath<EditorState, [EditorState.Place]>,
+                     to: WritableKeyPath<EditorState, [Plan]>, _ toPlaces: WritableKeyPath<EditorState, [EditorState.Place]>,
                      done: String, none: String) {
         guard let plan = s[keyPath: from].popLast() else { s.status = none; return }
+        let place = s[keyPath: fromPlaces].popLast() ?? s.place
         s[keyPath: to].append(s.plan)
+        s[keyPath: toPlaces].append(place)
         s.plan = plan
-        s.dirty = true
-        s.recoveryPending = true
+        s.dirty = plan != s.savedPlan
+        s.recoveryPending = s.dirty
         s.recheck()
-        s.status = done
+        s.section = place.section
+        s.entry = place.entry
+        s.focus = place.focus
         clampFocus(&s)
+        let row = s.section == .findings || s.focus >= s.rows.count ? nil : s.rows[s.focus]
+        let label = row.map { s.plainLanguage ? PlainWords.label($0.label) : $0.label }
+        s.status = "\(done)\(label.map { ": \($0)" } ?? "")." + (s.dirty ? "" : " Back as it was saved.")
     }
 
     static func goTo(_ s: inout EditorState, _ section: Section) {
         s.section = section
         s.entry = nil
         s.focus = 0
+        s.status = s.defaultStatus  // a message about another section does not follow you
     }
 
     static func clampFocus(_ s: inout EditorState) {
@@ -108,19 +123,24 @@ enum Navigation {
         if s.submitted {
             if case .openEntry = row.action {} else { _ = refusedWhileSubmitted(&s); return }
         }
+        if s.plainLanguage, row.path.hasPrefix("acknowledged["), row.path.hasSuffix(".rule") || row.path.hasSuffix(".target") {
+            s.status = "This is filled in when a warning is accepted (8, then a); only the reason can be changed here."
+            return
+        }
         switch row.kind {
         case .action:
             switch row.action {
             case .openEntry(let list, let i):
                 s.entry = OpenEntry(list: list, index: i)
                 s.focus = 0
+                if !s.submitted { s.status = s.defaultStatus }
             case .addEntry(let list):
                 guard !s.readOnly else { return }
                 var index = 0
                 EditorReducer.change(&s) { index = list.add(to: &$0) }
                 s.entry = OpenEntry(list: list, index: index)
                 s.focus = list == .needs || list == .outcomes || list == .supports ? 1 : 0
-                s.status = "Added a \(list.noun). Fill in its fields; Esc goes back to the list."
+                s.status = "Added \(list.article(plain: s.plainLanguage)) \(list.noun(plain: s.plainLanguage)). Fill in its fields; Esc goes back to the list."
             case .deleteEntry(let list, let i):
                 s.overlay = .confirmDelete(list, i)
             case .onCostCalculator(let i):
@@ -147,7 +167,8 @@ enum Navigation {
         default: e.line = TextField(row.value)
         }
         s.edit = e
-        s.status = row.kind == .multiline ? "Type; Enter starts a new line; Tab keeps it; Esc cancels."
+        s.status = row.kind == .multiline ? "Type; Enter starts a new line; Tab keeps the text; Esc cancels."
+            : row.kind == .date ? "Type a date like 2027-03-31 or 31/03/2027 (or today); Enter keeps it; Esc cancels."
             : "Type; Enter keeps it; Esc cancels."
     }
 }

@@ -23,19 +23,20 @@ enum Overlays {
                 let v = p.options[p.selected].value
                 if p.chosen.contains(v) { p.chosen.remove(v) } else { p.chosen.insert(v) }
             case .text(let t) where Int(t) != nil:
+                // A digit goes to that row, as in every list; Space ticks, Enter chooses.
                 let n = Int(t)! - 1
                 if n >= 0 && n < p.options.count { p.selected = n }
-                if p.multi, n >= 0, n < p.options.count {
-                    let v = p.options[n].value
-                    if p.chosen.contains(v) { p.chosen.remove(v) } else { p.chosen.insert(v) }
-                }
             case .key(.enter):
                 let value = p.multi ? p.options.map(\.value).filter(p.chosen.contains).joined(separator: ",")
                     : p.options[p.selected].value
                 s.overlay = nil
                 if let row = s.rows.first(where: { $0.path == p.path }) {
                     EditorReducer.change(&s) { _ = row.set(&$0, value) }
-                    s.status = "\(row.label): \(p.multi ? (value.isEmpty ? "none" : value) : p.options[p.selected].label)."
+                    let plain = s.plainLanguage
+                    let chosen = p.options.filter { p.multi ? p.chosen.contains($0.value) : $0 == p.options[p.selected] }
+                        .map { $0.shown(plain: plain, onRow: false) }
+                    s.status = "\(plain ? PlainWords.label(row.label) : row.label): "
+                        + "\(chosen.isEmpty ? (plain ? "nothing" : "none") : chosen.joined(separator: "; "))."
                 }
                 return []
             case .key(.escape): s.overlay = nil; return []
@@ -79,7 +80,7 @@ enum Overlays {
                 EditorReducer.change(&s) { list.delete(i, from: &$0) }
                 s.entry = nil
                 s.focus = 0
-                s.status = "Deleted the \(list.noun). Undo (u) brings it back."
+                s.status = "Deleted the \(list.noun(plain: s.plainLanguage)). Undo (u) brings it back."
             } else if escape || letter("n") {
                 s.overlay = nil
             }
@@ -110,14 +111,14 @@ enum Overlays {
             if escape { s.overlay = nil; return [] }
             if event == .key(.enter) {
                 s.overlay = nil
-                if let hit = Find.first(field.text, in: s.plan) {
-                    s.section = hit.0
-                    s.entry = hit.1
-                    s.focus = hit.2
-                    s.status = "Found “\(field.text)”."
-                } else {
-                    s.status = "! Nothing matches “\(field.text)”."
-                }
+                s.lastFind = field.text
+                Find.next(field.text, &s, fromStart: true)
+                return []
+            }
+            if event == .key(.function(3)) {
+                // The next match behind the box; the box stays for another F3.
+                s.lastFind = field.text
+                Find.next(field.text, &s, fromStart: s.lastFindPlace == nil)
                 return []
             }
             field.handle(event)
@@ -141,24 +142,44 @@ extension String {
     }
 }
 
-/// `/`: the first field, in planning order, whose name or value has the text.
+/// `/`: the fields, in planning order, whose name or value has the text; Enter goes to the
+/// first, `n` (or F3 in the box) to the next after the one you are on, round to the first.
 enum Find {
-    static func first(_ text: String, in plan: Plan) -> (Section, OpenEntry?, Int)? {
+    static func all(_ text: String, in plan: Plan) -> [EditorState.Place] {
         let needle = text.lowercased()
-        guard !needle.isEmpty else { return nil }
+        guard !needle.isEmpty else { return [] }
         func matches(_ r: FieldRow) -> Bool {
-            r.label.lowercased().contains(needle) || r.value.lowercased().contains(needle)
+            r.kind != .action && (r.label.lowercased().contains(needle) || r.value.lowercased().contains(needle))
         }
+        var out: [EditorState.Place] = []
         for section in Section.allCases where section != .findings {
             let rows = Form.rows(section, plan, entry: nil)
-            if let i = rows.firstIndex(where: { $0.kind != .action && matches($0) }) { return (section, nil, i) }
+            for (i, r) in rows.enumerated() where matches(r) { out.append(.init(section: section, entry: nil, focus: i)) }
             for case .openEntry(let list, let index) in rows.compactMap(\.action) {
                 let entry = OpenEntry(list: list, index: index)
-                if let i = Form.rows(section, plan, entry: entry).firstIndex(where: { $0.kind != .action && matches($0) }) {
-                    return (section, entry, i)
+                for (i, r) in Form.rows(section, plan, entry: entry).enumerated() where matches(r) {
+                    out.append(.init(section: section, entry: entry, focus: i))
                 }
             }
         }
-        return nil
+        return out
+    }
+
+    static func first(_ text: String, in plan: Plan) -> (Section, OpenEntry?, Int)? {
+        all(text, in: plan).first.map { ($0.section, $0.entry, $0.focus) }
+    }
+
+    /// Goes to the first match (or the next after the last one found) and says which of how many.
+    static func next(_ text: String, _ s: inout EditorState, fromStart: Bool = false) {
+        let hits = all(text, in: s.plan)
+        guard !hits.isEmpty else { s.status = "! Nothing matches “\(text)”."; s.lastFindPlace = nil; return }
+        var n = 0
+        if !fromStart, let here = s.lastFindPlace, let i = hits.firstIndex(of: here) { n = (i + 1) % hits.count }
+        let hit = hits[n]
+        s.section = hit.section
+        s.entry = hit.entry
+        s.focus = hit.focus
+        s.lastFindPlace = hit
+        s.status = "Found “\(text)”: \(n + 1) of \(hits.count)" + (hits.count > 1 ? " (n finds the next)." : ".")
     }
 }

@@ -9,6 +9,20 @@ enum PlainWords {
 
     static func label(_ s: String) -> String { labels[s] ?? s }
 
+    /// Short plain section names, for a bar that must fit 80 columns.
+    static func shortSection(_ s: Section) -> String {
+        switch s {
+        case .about: return "Me"
+        case .needs: return "Needs"
+        case .outcomes: return "Goals"
+        case .supports: return "Help"
+        case .budget: return "Money"
+        case .safety: return "Safe"
+        case .agreement: return "Agree"
+        case .findings: return "Check"
+        }
+    }
+
     static func section(_ s: Section) -> String {
         switch s {
         case .about: return "About me"
@@ -22,18 +36,22 @@ enum PlainWords {
         }
     }
 
-    static let values: [String: String] = [
-        "council-managed": "the council arranges it", "direct-payment": "money paid to you",
-        "managed-account": "an organisation holds the money", "isf": "a care organisation holds your money",
-        "third-party": "another organisation", "not-applicable": "not needed",
-        "council": "the council", "person": "you", "nhs": "the NHS", "top-up": "extra money for where you live",
-        "family": "family", "none": "free",
-        "pa": "someone you employ", "agency": "a care agency", "day-service": "a day centre", "respite": "a break",
-        "care-home": "a care home", "supported-living": "supported housing", "shared-lives": "living with a carer family",
-        "universal": "free for everyone", "informal": "unpaid help", "on-cost": "an employer cost",
-        "week": "every week", "4-weeks": "every 4 weeks", "month": "every month", "year": "every year", "once": "once",
-        "agreed": "yes", "partly-agreed": "some of it", "disagreed": "no", "not-yet": "not decided",
-    ]
-
-    static func value(_ v: String) -> String { values[v] ?? v }
+    /// A text with the plan's ids (N1, O2, S3) as their words, for plain words: “Keeping
+    /// clean” for N1, the outcome's own words for O2, what the support is for S3.
+    static func withoutIDs(_ text: String, _ plan: Plan) -> String {
+        var words: [String: String] = [:]
+        for n in plan.needs { if let id = n.id { words[id] = n.area?.plainLabel ?? "a need" } }
+        for o in plan.outcomes { if let id = o.id { words[id] = o.text?.oneLine ?? "a goal" } }
+        for s in plan.supports { if let id = s.id { words[id] = s.what?.oneLine ?? "a line of help" } }
+        var out = "", token = ""
+        func flush() {
+            if let w = words[token] { out += "“" + EditorView.clipped(w, 40, atWord: true) + "”" } else { out += token }
+            token = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch.isNumber { token.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
 }

@@ -80,6 +80,14 @@ public enum PlanListProgram: ScreenProgram {
 
     public static func action(for event: InputEvent, in s: PlanListState) -> InputEvent? { event }
 
+    /// On the "too small" screen only the quit keys it names (F10, q, Ctrl-Q).
+    public static func actionWhenTooSmall(for event: InputEvent, in s: PlanListState) -> InputEvent? {
+        switch event {
+        case .signal, .key(.function(10)), .key(.ctrl("q")), .text("q"): return event
+        default: return nil
+        }
+    }
+
     public static func reduce(_ s: inout PlanListState, _ e: InputEvent) -> [PlanListEffect] {
         if case .signal = e { return [.quit] }
         if s.showHelp { s.showHelp = false; return [] }
@@ -104,6 +112,10 @@ public enum PlanListProgram: ScreenProgram {
         }
         let canonical = keys.action(for: e) ?? e
         switch canonical {
+        case .key(.escape) where !s.filter.isEmpty:
+            s.filter = ""
+            s.selected = 0
+            s.status = "Showing every plan."
         case .key(.up): s.selected = max(0, s.selected - 1)
         case .key(.down), .key(.tab): s.selected = min(max(0, s.visible.count - 1), s.selected + 1)
         case .key(.enter):
@@ -133,24 +145,40 @@ public enum PlanListProgram: ScreenProgram {
         c.put(" SupportPlan · \(s.queue ? "review queue" : "plans") in \(s.store)", row: 0, column: 0, style: .bold, limit: size.width)
         c.put(s.queue ? " Submitted plans, oldest first" : " Sorted by \(s.sort.rawValue)"
               + (s.filter.isEmpty ? "" : " · showing plans with “\(s.filter)”"), row: 1, column: 0)
-        let header = s.queue ? "  Person       Id                Budget  Change      ✗  Author      Submitted"
+        let rows = s.visible
+        // The queue's ids and authors are never cut: their columns fit the longest; the name
+        // gives way (with "…"), and the line below the list shows the focused plan whole.
+        let idWidth = max(2, rows.map { DisplayWidth.of($0.id) }.max() ?? 2)
+        let authorWidth = max(6, rows.map { DisplayWidth.of($0.author) }.max() ?? 6)
+        let nameWidth = max(8, size.width - 48 - idWidth - authorWidth)
+        let header = s.queue ? "  \("Person".pad(nameWidth)) \("Id".pad(idWidth))      Budget  Change      ✗  \("Author".pad(authorWidth)) Submitted"
             : "  Person               Id              Status      Budget      ✗  !  Review"
         c.put(header, row: 3, column: 0, style: .bold, limit: size.width)
-        let rows = s.visible
         var cursor = Point(row: 4, column: 0)
         for (i, p) in rows.enumerated() where i < size.height - 8 {
             let line = s.queue
-                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(12)) \(p.id.pad(13)) \(p.budgetText.padLeft(10))  \(p.changeText.pad(10))"
-                    + "  \(String(p.errors).padLeft(2))  \(p.author.pad(11)) \(p.submitted?.prefix(10) ?? "")"
+                ? "\(i == s.selected ? ">" : " ") \(p.name.pad(nameWidth)) \(p.id.pad(idWidth))  \(p.budgetText.padLeft(10))  \(p.changeText.pad(10))"
+                    + "  \(String(p.errors).padLeft(2))  \(p.author.pad(authorWidth)) \(p.submitted?.prefix(10) ?? "")"
                 : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budgetText.padLeft(10))"
                     + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
             c.put(line, row: 4 + i, column: 0, style: i == s.selected ? .focus : p.errors > 0 ? .plain : .plain)
             if i == s.selected { cursor = Point(row: 4 + i, column: 0) }
         }
         if rows.isEmpty {
-            c.put(s.queue ? "Nothing is waiting for sign-off." : s.plans.isEmpty ? "No plans yet. Press n to start one."
+            c.put(s.queue ? "No plan is waiting to be signed off." : s.plans.isEmpty ? "No plans yet. Press n to start one."
                   : "No plan matches the filter.", row: 4, column: 2)
             cursor = Point(row: 4, column: 2)
+        }
+        if s.selected < rows.count, s.filtering == nil {
+            // The focused plan whole, under the list.
+            let p = rows[s.selected]
+            let when = p.submitted.map { String($0.replacingOccurrences(of: "T", with: " ").prefix(16)) } ?? "?"
+            let detail = s.queue ? "\(p.name) · \(p.id) · by \(p.author) · submitted \(when) · \(p.budgetText) (\(p.changeText))"
+                : "\(p.name) · \(p.id) · \(p.status) · \(p.budgetText) · ✗ \(p.errors) ! \(p.warnings) · next review \(p.review)"
+            let lines = TextWrap.lines(detail, width: size.width - 2).prefix(2)
+            for (i, line) in lines.enumerated() {
+                c.put(line, row: size.height - 2 - lines.count + i, column: 1, style: .dim, limit: size.width - 2)
+            }
         }
         c.put(s.status, row: size.height - 2, column: 1, limit: size.width - 2)
         c.put(keys.hintBar(width: size.width - 2), row: size.height - 1, column: 1, style: .reverse)

@@ -47,13 +47,16 @@ public struct ReviewState: Sendable, Equatable {
     }
 
     public init(path: String, plan: Plan, check: CheckResult, previous: Plan?, reasons: [ReturnReason],
-                submission: [String] = [], signChoice: SignChoice = .askKey, money: SpendReport? = nil) {
+                submission: [String] = [], signChoice: SignChoice = .askKey, money: SpendReport? = nil,
+                plainWords: Bool = false) {
         self.path = path
         self.reasons = reasons
         self.signChoice = signChoice
         title = "Review: \(SafeText.visible(plan.person.preferredName ?? plan.person.name ?? "plan")) · "
             + "\(SafeText.visible(plan.id ?? "")) v\(plan.version ?? 1)"
         lines = ReviewContent.lines(plan: plan, check: check, previous: previous, submission: submission, money: money)
+        // Plain words (`--plain-language`): every jargon-list term in its plain words.
+        if plainWords { lines = lines.map { JargonRule.plainWords($0, Policy.defaultJargon) } }
     }
 
     /// The status line wrapped whole (at most 4 rows; a message is never cut).
@@ -122,6 +125,16 @@ public enum ReviewProgram: ScreenProgram {
         return keys.action(for: event)
     }
 
+    /// On the "too small" screen only Esc, F10 and Ctrl-Q (back) work, and resizes.
+    public static func actionWhenTooSmall(for event: InputEvent, in s: ReviewState) -> ReviewAction? {
+        switch event {
+        case .signal: return .signal
+        case .resize(let size): return .resize(size)
+        case .key(.escape), .key(.function(10)), .key(.ctrl("q")): return .back
+        default: return nil
+        }
+    }
+
     public static func reduce(_ s: inout ReviewState, _ a: ReviewAction) -> [ReviewEffect] {
         switch a {
         case .signal: return [.back]
@@ -175,6 +188,8 @@ public enum ReviewProgram: ScreenProgram {
                 switch e {
                 case .key(.up): r.selected = max(0, r.selected - 1)
                 case .key(.down): r.selected = min(s.reasons.count - 1, r.selected + 1)
+                case .text(let t) where Int(t).map({ $0 >= 1 && $0 <= s.reasons.count }) == true:
+                    r.selected = Int(t)! - 1  // a digit goes to that row, as in every list
                 case .text(" "), .key(.enter):
                     let code = s.reasons[r.selected].code
                     if r.chosen.contains(code) { r.chosen.remove(code) } else { r.chosen.insert(code) }
@@ -222,7 +237,8 @@ public enum ReviewProgram: ScreenProgram {
         let pages = max(1, (all.count + height - 1) / height)
         let page = min(pages, top / height + 1 + (top % height == 0 ? 0 : 1))
         let where_ = " page \(page) of \(pages) "
-        c.put(" " + s.title + " · read-only", row: 0, column: 0, style: .bold, limit: size.width - where_.count - 1)
+        c.put(EditorView.clipped(" " + s.title + " · read-only", size.width - where_.count - 1, atWord: true), row: 0, column: 0,
+              style: .bold, limit: size.width - where_.count - 1)
         c.put(where_, row: 0, column: size.width - where_.count, style: .dim)
         for (i, line) in all.dropFirst(top).prefix(height).enumerated() {
             c.put(line.text, row: 2 + i, column: 1, style: line.style, limit: size.width - 2)

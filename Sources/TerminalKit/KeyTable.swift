@@ -61,34 +61,49 @@ public struct KeyTable<Action: Sendable>: Sendable {
         return out
     }
 
-    /// The help screen's lines: every binding with all its keys and its sentence.
-    public func helpLines() -> [String] {
-        let keyWidth = min(24, bindings.map { DisplayWidth.of($0.keyNames) }.max() ?? 0)
-        return bindings.map { b in
+    /// The help screen's lines: every binding with all its keys and its sentence, the
+    /// sentence wrapped (never cut) under itself to fit `width`.
+    public func helpLines(width: Int = .max) -> [String] {
+        let keyWidth = min(24, bindings.map { DisplayWidth.of($0.keyNames) }.max() ?? 0) + 2
+        return bindings.flatMap { b -> [String] in
             let keys = b.keyNames
-            return keys + String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys) + 2)) + b.help
+            let lead = keys + String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys)))
+            let text = TextWrap.lines(b.help, width: max(10, width - DisplayWidth.of(lead)))
+            return text.enumerated().map { i, line in
+                (i == 0 ? lead : String(repeating: " ", count: DisplayWidth.of(lead))) + line
+            }
         }
     }
 }
 
-/// The help overlay: a framed box over the screen, listing the key table.
+/// The help overlay: a framed box over the screen, listing the key table. Every line is
+/// whole (wrapped to the box); the title is in the top border and how to close it in the
+/// bottom one, so the keys have every row between.
 public enum HelpOverlay {
     public static func render<A>(_ table: KeyTable<A>, into canvas: inout Canvas, extra: [String] = []) {
-        let lines = ["Help: \(table.title)", ""] + table.helpLines() + extra + ["", "Esc or F1 closes this help."]
-        let width = min(canvas.size.width - 2, max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
-        let height = min(canvas.size.height - 2, lines.count + 2)
+        let inner = canvas.size.width - 6
+        var lines = table.helpLines(width: inner) + extra.flatMap { TextWrap.lines($0, width: inner) }
+        let title = " Help: \(table.title) ", close = " Esc or F1 closes this help "
+        let width = min(canvas.size.width - 2, max(DisplayWidth.of(close) + 4, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
+        let height = min(canvas.size.height, lines.count + 2)
+        if lines.count > height - 2 {
+            let left = lines.count - (height - 3)
+            lines = Array(lines.prefix(height - 3)) + ["↓ \(left) more lines: a wider or taller terminal shows them"]
+        }
         let left = max(0, (canvas.size.width - width) / 2), top = max(0, (canvas.size.height - height) / 2)
         canvas.fill(row: top, column: left, width: width, height: height)
         canvas.put("+" + String(repeating: "-", count: width - 2) + "+", row: top, column: left)
         canvas.put("+" + String(repeating: "-", count: width - 2) + "+", row: top + height - 1, column: left)
+        canvas.put(title, row: top, column: left + 2, style: .bold, limit: width - 4)
+        canvas.put(close, row: top + height - 1, column: left + 2, limit: width - 4)
         for r in 1..<(height - 1) {
             canvas.put("|", row: top + r, column: left)
             canvas.put("|", row: top + r, column: left + width - 1)
         }
-        for (i, line) in lines.prefix(height - 2).enumerated() {
-            canvas.put(line, row: top + 1 + i, column: left + 2, style: i == 0 ? .bold : .plain, limit: width - 4)
+        for (i, line) in lines.enumerated() {
+            canvas.put(line, row: top + 1 + i, column: left + 2, limit: width - 4)
         }
-        canvas.cursor = Point(row: top + 1, column: left + 2)
+        canvas.cursor = Point(row: top, column: left + 3)
     }
 }
 

@@ -21,10 +21,25 @@ public protocol ScreenProgram {
     @MainActor static func perform(_ effect: Effect, state: inout State) -> Bool
     /// How long to wait for input before a `.tick` (nil: wait as long as it takes).
     static func tickAfter(_ state: State) -> Int32?
+    /// Below this size the program shows "Terminal too small".
+    static var minimumSize: Size { get }
+    /// What an event means while the screen is too small: the quit keys that screen names,
+    /// signals and timers; nothing else (keys typed blind must not reach a hidden field).
+    static func actionWhenTooSmall(for event: InputEvent, in state: State) -> Action?
 }
 
 extension ScreenProgram {
     public static func tickAfter(_ state: State) -> Int32? { nil }
+    public static var minimumSize: Size { TooSmall.minimum }
+    public static func actionWhenTooSmall(for event: InputEvent, in state: State) -> Action? { action(for: event, in: state) }
+}
+
+extension UILoop {
+    /// What an event does at a screen size: on the "too small" screen only the keys it names
+    /// (and signals, timers and resizes), so nothing typed blind goes into a hidden field.
+    public static func action<P: ScreenProgram>(_ program: P.Type, for event: InputEvent, in state: P.State, size: Size) -> P.Action? {
+        TooSmall.fits(size, need: P.minimumSize) ? P.action(for: event, in: state) : P.actionWhenTooSmall(for: event, in: state)
+    }
 }
 
 public enum UILoop {
@@ -54,7 +69,7 @@ public enum UILoop {
             let event = screen.readEvent(timeoutMilliseconds: P.tickAfter(state) ?? -1)
             if case .resize(let s) = event { size = s }
             var keepGoing = true
-            if let action = P.action(for: event, in: state) {
+            if let action = action(program, for: event, in: state, size: size) {
                 for effect in P.reduce(&state, action) where keepGoing {
                     keepGoing = perform(effect, &state)
                     if !keepGoing { ending = effect }

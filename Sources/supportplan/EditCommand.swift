@@ -27,7 +27,8 @@ struct EditCommand: ParsableCommand, HasExamples {
     var template = "self-written"
 
     func run() throws {
-        if !AtomicFile.exists(file) {
+        let isNew = !AtomicFile.exists(file)
+        if isNew {
             let folder = try PlanTemplates.folder(override: nil, store: PlanTemplates.store(global, file: file))
             guard let plan = PlanTemplates.newPlan(template, in: folder) else {
                 throw CLIError("no template '\(template)' to start \(file) from")
@@ -38,7 +39,7 @@ struct EditCommand: ParsableCommand, HasExamples {
         let policy = try StoreLocation.policy(for: file, global, cache: &cache)
         try MainActor.assumeIsolated {
             let store = try? StoreLocation.store(for: file, global)
-            let session = EditorSession(submit: store.map(EditorSubmit.step), withdraw: store.map(EditorSubmit.withdraw))
+            let session = EditorSession(submit: store.map(EditorSubmit.step), withdraw: store.map(EditorSubmit.withdraw), newPlan: isNew)
             guard case .fullScreen = Backend.choose(plainFlag: global.plain) else {
                 throw CLIError("the editor needs a full-screen terminal; use `supportplan check` and `totals` in line mode")
             }

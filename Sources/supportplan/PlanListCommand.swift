@@ -23,6 +23,7 @@ enum PlanListCommand {
                 let (choice, final) = PlanListSession.choose(state, on: screen)
                 state = final
                 var path: String
+                var isNew = false
                 switch choice {
                 case .quit: return
                 case .refresh:
@@ -45,29 +46,39 @@ enum PlanListCommand {
                         continue
                     }
                     path = store.planPath(plan.id)
+                    isNew = true
                     do { try AtomicFile.write(plan.text, to: path) } catch {
                         state.status = "! \(error)"
                         continue
                     }
+                    let written = Array(plan.text.utf8)
                     if template == "self-written", let plan = LoadedPlanText.read(path) {
                         // A person writing their own plan gets the guided questions first.
                         let guide = GuideSession(save: { s in try? GuideLineMode.save(s) },
                                                  easyRead: { _ in "The easy-read copy can be made later with supportplan render." })
                         _ = guide.run(GuideState(plan: plan, file: path, policy: policy), on: screen)
                         screen.invalidate()
+                        // Left before anything was answered: no empty "(no name)" draft stays.
+                        if (try? AtomicFile.read(path)) == written {
+                            unlink(path)
+                            state.plans = scan(store, policy)
+                            state.status = "Nothing was written, so no new plan was kept."
+                            continue
+                        }
                         state.plans = scan(store, policy)
                         state.status = "Saved \(URL(fileURLWithPath: path).lastPathComponent). Enter opens it in the editor."
                         continue
                     }
                 }
-                let session = EditorSession(submit: EditorSubmit.step(store), withdraw: EditorSubmit.withdraw(store))
+                let session = EditorSession(submit: EditorSubmit.step(store), withdraw: EditorSubmit.withdraw(store), newPlan: isNew)
                 switch session.open(path, policy: policy, user: currentUser()) {
                 case .success(var editor):
                     editor.plainLanguage = global.plainLanguage
                     if let note = returnNote(store, id: editor.plan.id, policy: policy) { editor.status = note }
-                    session.run(editor, on: screen)
+                    let kept = session.run(editor, on: screen)
                     screen.invalidate()
-                    state.status = "Back from \(URL(fileURLWithPath: path).lastPathComponent)."
+                    state.status = kept ? "Back from \(URL(fileURLWithPath: path).lastPathComponent)."
+                        : "Nothing was written, so no new plan was kept."
                 case .failure(let e):
                     state.status = "! \(e.message)"
                 }
@@ -96,7 +107,8 @@ enum PlanListCommand {
                                 signChoice: signChoice(store, plan: plan, check: check, policy: policy),
                                 money: plan.id.flatMap { id in
                                     try? MoneySoFarSession.report(store: store, planID: id, plan: plan, policy: policy).get()
-                                })
+                                },
+                                plainWords: global.plainLanguage)
         while true {
             let (effect, final) = ReviewSession.run(state, on: screen)
             state = final

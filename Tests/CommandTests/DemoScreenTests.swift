@@ -65,7 +65,7 @@ import TerminalKit
     @Test func helpOverlayAt120x40() {
         let (s, c) = run([.key(.function(1))], size: Size(width: 120, height: 40))
         #expect(s.showHelp)
-        #expect(c.text.contains("| Help: Demo screen"))
+        #expect(c.text.contains("+- Help: Demo screen ---"))  // the title is in the border
         #expect(c.text.contains("F10/Ctrl-Q  Leave the demo."))
         #expect(c.line(c.cursor.row).contains("Help: Demo screen"))
         #expect(c.line(39) == " F1 Help  Tab Next  F10 Quit")

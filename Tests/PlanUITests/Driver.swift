@@ -18,8 +18,18 @@ struct Driver {
         return Driver(state: EditorState(plan: PlanReader.read(filled).plan!, file: "/tmp/plan.yaml", diskDigest: "d0"))
     }
 
-    static func example(_ name: String, replacing: [(String, String)] = []) -> Driver {
+    /// An example plan; `scrubbed`: ids and jargon in the plan's own prose (the planner's
+    /// words, not the screen's) replaced, so a plain-words check sees only what the screens add.
+    static func example(_ name: String, replacing: [(String, String)] = [], scrubbed: Bool = false) -> Driver {
         var text = try! String(contentsOf: root.appendingPathComponent("examples/\(name).yaml"), encoding: .utf8)
+        if scrubbed {
+            text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                let l = String(line)
+                if l.range(of: #"^\s*(- )?(id|target|meets|needs|rule):|^\s*- [NOS][0-9]+\s*$"#, options: .regularExpression) != nil { return l }
+                return JargonRule.plainWords(l.replacingOccurrences(of: #"\b[NOS][0-9]+\b"#, with: "it", options: .regularExpression),
+                                             Policy.defaultJargon)
+            }.joined(separator: "\n")
+        }
         for (old, new) in replacing {
             precondition(text.contains(old), "examples/\(name).yaml has no '\(old)'")
             text = text.replacingOccurrences(of: old, with: new)
@@ -43,12 +53,33 @@ struct Driver {
 
     mutating func type(_ text: String) { send(InputEvent.typing(text)) }
 
-    /// Moves focus to the row with this label (in the current section or entry).
+    /// Moves focus to the row whose label starts with this text (in the current section or
+    /// entry), by ↑/↓ as a person would.
     mutating func focus(_ label: String) {
-        guard let i = state.rows.firstIndex(where: { $0.label == label || $0.label.hasPrefix(label) }) else {
+        guard let i = state.rows.firstIndex(where: { $0.label.hasPrefix(label) }) else {
             fatalError("no row '\(label)' in \(state.rows.map(\.label))")
         }
-        state.focus = i
+        while state.focus < i { send(.key(.down)) }
+        while state.focus > i { send(.key(.up)) }
+        precondition(state.focus == i, "the keys did not reach '\(label)'")
+    }
+
+    /// Moves focus to row (or finding) `i` by ↑/↓.
+    mutating func moveTo(_ i: Int) {
+        while state.focus < i { let f = state.focus; send(.key(.down)); if state.focus == f { break } }
+        while state.focus > i { let f = state.focus; send(.key(.up)); if state.focus == f { break } }
+        precondition(state.focus == i, "the keys did not reach row \(i)")
+    }
+
+    /// In an open picker of several: unticks every ticked option by ↑/↓ and Space.
+    mutating func untickAll() {
+        guard case .picker(let p) = state.overlay else { fatalError("no picker open") }
+        for (i, o) in p.options.enumerated() where p.chosen.contains(o.value) {
+            func selected() -> Int { if case .picker(let q) = state.overlay { return q.selected }; return -1 }
+            while selected() < i { send(.key(.down)) }
+            while selected() > i { send(.key(.up)) }
+            send(.text(" "))
+        }
     }
 
     /// Edits the field with this label: Enter, clear, type, Enter.
@@ -66,13 +97,12 @@ struct Driver {
         send(.key(.enter))
         guard case .picker(let p) = state.overlay else { fatalError("no picker for \(label)") }
         for o in options {
-            guard let i = p.options.firstIndex(where: { $0.label == o || $0.value == o }) else { fatalError("no option \(o)") }
-            if p.multi {
-                if case .picker(var q) = state.overlay { q.selected = i; state.overlay = .picker(q) }
-                send(.text(" "))
-            } else {
-                if case .picker(var q) = state.overlay { q.selected = i; state.overlay = .picker(q) }
-            }
+            guard let i = p.options.firstIndex(where: { [$0.label, $0.value].contains(o) }) else { fatalError("no option \(o)") }
+            // ↑/↓ to the option, as a person would; Space ticks it in a list of several.
+            func selected() -> Int { if case .picker(let q) = state.overlay { return q.selected }; return -1 }
+            while selected() < i { send(.key(.down)) }
+            while selected() > i { send(.key(.up)) }
+            if p.multi { send(.text(" ")) }
         }
         send(.key(.enter))
     }

@@ -50,18 +50,18 @@ import TerminalKit
              SupportPlan · Cal · CA-2026-0388 v1 · draft                              saved
              ✓ £7,185.74 left · £22,214.26 of £29,400.00 a year · one-off £329.00
              1 About 2 Needs 3 Outcomes[4 Supports] 5 Budget 6 Safety 7 Review 8 Findings
-             Supports › S1 (£200.00 a week) Lewis, my daytime PA,  ✗ 2 errors  ! 0 warnings
+             Supports › S1 (£200.00 a week) Lewis, my daytime…     ✗ 2 errors  ! 0 warnings
 
                 Id                    S1
                 What                  Lewis, my daytime PA, 20 hours a week - gym, learnin…
-                Kind                  pa
+                Kind                  personal assistant (employed)
                 Provider              Lewis Carter (I employ him)
-                Funding               council
-                Management            direct-payment
+                Funding               the council
+                Management            direct payment
             ✗ > Rate                  10.00
-                Unit                  hour
+                Unit                  an hour
                 Quantity              20
-                Per                   week
+                Per                   every week
                 Start                 2027-01-04
                 End                   ·
                 Meets                 N1, N2, N4, N5, O1, O2, O4

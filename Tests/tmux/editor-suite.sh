@@ -19,8 +19,10 @@ start() {
   $T kill-session -t s 2>/dev/null
   while $T has-session -t s 2>/dev/null; do sleep 0.05; done
   $T -f /dev/null new-session -d -s s -x 80 -y 24 \
-    "env -i HOME=$work PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color USER=sam $BIN edit $PLAN; sleep 600"
+    "env -i HOME=$work PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color USER=sam $BIN edit ${1:-$PLAN}; sleep 600"
 }
+# capture NAME: the screen as text, kept in $CAPTURES (for the closing note) when set.
+capture() { [ -n "${CAPTURES:-}" ] && { echo "=== $1 (cursor at row,column $($T display -t s -p "#{cursor_y},#{cursor_x}"))"; $T capture-pane -t s -p; } >> "$CAPTURES"; return 0; }
 
 echo "# editor suite: $BIN"
 start
@@ -39,14 +41,14 @@ check "the area is picked from a list" wait_text "Keeping clean"
 keys Down Enter; $T send-keys -t s -l "Cannot get in or out of the bath safely."; keys Tab
 keys Enter; keys 1; keys Enter
 check "eligible is chosen" wait_text "eligible: the council must meet it"
-keys Down Enter; keys 1; keys Enter; keys Escape
+keys Down Enter; keys 1 Space; keys Enter; keys Escape
 
 # An outcome in the person's words, linked to the need.
 keys 3; keys Enter; keys Enter
 $T send-keys -t s -l "I want to keep clean without being afraid of falling."; keys Tab
 keys Enter; keys 1; keys Enter
-keys Down Enter; keys 1; keys Enter
-check "the outcome is linked to N1 by picking" wait_text "Needs it answers      N1"
+keys Down Enter; keys 1 Space; keys Enter
+check "the outcome is linked to N1 by picking (a digit goes to the row, Space ticks)" wait_text "Needs it answers      N1"
 keys Escape
 
 # A paid support linked to both: 7 hours a week at £24.10, council-funded.
@@ -61,7 +63,7 @@ keys Down Down Enter; keys 1; keys Enter
 keys Up Enter; $T send-keys -t s -l "7"
 check "the budget bar follows the quantity as it is typed" wait_text "costs £8,772.40 a year (£168.70 a week) (typing)"
 keys Enter
-keys Down Down Down Down Enter; keys 1 2; keys Enter
+keys Down Down Down Down Enter; keys 1 Space 2 Space; keys Enter
 check "the support meets N1 and O1" wait_text "Meets                 N1, O1"
 keys Escape
 
@@ -110,5 +112,71 @@ check "reopening offers the unsaved edit back" wait_text "Unsaved edits found"
 keys k
 check "the recovered edit is on screen" wait_text "> Name                  Mary Jones"
 check "it is marked unsaved" wait_text "● unsaved"
+keys F10; wait_text "Unsaved changes"; keys d
+
+# A new plan left untouched is not kept: edit a new file, then F10 straight away.
+start "$work/plans/empty.yaml"
+wait_text "[1 About]"
+keys F10
+check "an untouched new plan leaves no file behind" gone "$work/plans/empty.yaml"
+
+# Dates as people write them; a refusal shows an example; the file keeps year-month-day.
+start
+wait_text "[1 About]"
+keys Down Down Enter C-u
+$T send-keys -t s -l "31/02/1938"; keys Enter
+check "a date that does not exist is refused with an example" \
+  wait_text "! There is no such day as “31/02/1938”: write it like 2027-03-31 or 31/03/2027"
+capture "the date refusal with its example"
+keys C-u; $T send-keys -t s -l "31/03/1938"; keys Enter
+check "31/03/1938 is read as 1938-03-31" wait_text "> Date of birth         1938-03-31"
+keys p
+check "plain words: every section number in the bar at 80 columns" \
+  wait_text "[1 Me] 2 Needs 3 Goals 4 Help 5 Money 6 Safe 7 Agree 8 Check"
+capture "the section bar in plain words"
+keys C-s; wait_text "Saved $PLAN"
+check "the file stores the date as year-month-day" grep -q "date_of_birth: 1938-03-31" "$PLAN"
+keys F10
+gone "$work/plans/.mary.yaml.lock"
+
+# The minimum-wage finding is readable whole at 80 columns, and Enter goes to the rate.
+CAL="$work/plans/cal.yaml"
+sed 's/^    rate: 13.45$/    rate: 10.00/' examples/young-adult-pa.yaml >"$CAL"
+start "$CAL"
+wait_text "SupportPlan · Cal"
+keys 8; wait_text "[8 Findings]"; keys Down Down
+check "the minimum-wage finding, whole: its first line" \
+  wait_text "✗ This pays less than the law allows. From 4 January 2027 it must be at least"
+check "and the rest, with the amount" \
+  wait_text "£12.71 an hour. (pa-below-minimum-wage: PA line S1 pays £10.00 an hour; from"
+capture "a finding opened whole"
+keys Enter
+check "Enter goes to the rate, marked ✗" wait_text "✗ > Rate                  10.00"
+keys F10
+gone "$work/plans/.cal.yaml.lock"
+
+# Accepting one of two warnings leaves the other: Cal's plan without its old acceptance,
+# and a new goal that no support meets yet.
+sed 's/^  - rule: outcome-unsupported$/  - rule: wage-table-ends/' examples/young-adult-pa.yaml >"$CAL"
+start "$CAL"
+wait_text "SupportPlan · Cal"
+keys 3; wait_text "[3 Outcomes]"
+keys Down Down Down Down Down Enter
+wait_text "Outcomes › O6"
+keys Enter; $T send-keys -t s -l "I want to learn to drive."; keys Tab
+wait_text "In the person's words I want to learn to drive."
+keys Escape; wait_text "+ Add an outcome"; sleep 0.5
+keys 8; wait_text "[8 Findings]"
+check "two goals no support meets: a warning for each" \
+  wait_text '! Nothing in your plan helps with this goal yet: "I want to learn to drive."'
+keys Down Down a
+check "the accept box names the warning in words" wait_text "Accept this warning"
+$T send-keys -t s -l "Driving lessons start after his birthday."; keys Enter
+check "the accepted one is marked ✓" wait_text '✓ Nothing in your plan helps with this goal yet: "I want to learn to drive."'
+check "the other stays open" wait_text '! Nothing in your plan helps with this goal yet: "I want a paid job one day'
+keys C-s; wait_text "Saved $CAL"
+check "the file names the accepted one's target" grep -q "target: O6" "$CAL"
+check "and only that one" test "$(grep -c 'rule: outcome-unsupported' "$CAL")" = 1
+keys F10
 
 finish

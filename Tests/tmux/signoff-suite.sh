@@ -54,7 +54,7 @@ keys F10
 run "cd $ST && $BIN"
 wait_text "SupportPlan · plans in"
 keys v
-check "the approver's queue lists the submitted plan" wait_text "> Peggy        PW-2026-0117"
+check "the approver's queue lists the submitted plan, its id whole" wait_text "PW-2026-0117  £17,250.00"
 keys Enter
 check "the review is read-only and starts with the person" wait_text "Name: Margaret Whitfield (known as Peggy)"
 # page_until TEXT: Space (next page) until TEXT is on the screen.
@@ -102,5 +102,19 @@ check "the audit log has submit, return, submit, sign, chain and anchor intact" 
 # A manager who has not pinned the owner's key cannot be fooled by the store's own say-so.
 run "cd $ST && XDG_CONFIG_HOME=$S/nobody $BIN verify signed/PW-2026-0117-v1.yaml; echo verify=\$?"
 check "without the owner pinned, verify refuses (exit 2) and says what to do" wait_text "verify=2"
+
+# The plan list: n then F10 keeps no empty draft; Esc clears a filter already confirmed.
+before=$(ls "$ST/plans" | wc -l)
+run "cd $ST && $BIN"
+wait_text "SupportPlan · plans in"
+keys n; wait_text "New plan from a template"; keys Enter
+wait_text "[1 About]"; keys F10
+check "a new plan left untouched is not kept, and the list says so" wait_text "Nothing was written, so no new plan was kept."
+check "no file was left in plans/" test "$(ls "$ST/plans" | wc -l)" = "$before"
+keys /; $T send-keys -t s -l "zzz"; keys Enter
+check "a confirmed filter shows no plan" wait_text "No plan matches the filter."
+keys Escape
+check "Esc clears it" wait_text "Showing every plan."
+keys q
 
 finish
