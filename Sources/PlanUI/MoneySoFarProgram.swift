@@ -36,7 +36,7 @@ public enum MoneySoFarProgram: ScreenProgram {
         KeyBinding([.text("n")], .notForCare, label: "Not for care", help: "Not for care, with why."),
         KeyBinding([.key(.down), .text("j")], .down, label: "Next", help: "Next unmatched payment.", inHintBar: false),
         KeyBinding([.key(.up), .text("k")], .up, label: "Prev", help: "Previous unmatched one.", inHintBar: false),
-        KeyBinding([.key(.pageDown), .text(" ")], .pageDown, label: "More", help: "Scroll down (Space, PgDn)."),
+        KeyBinding([.key(.pageDown), .text(" ")], .pageDown, label: "More", help: "Scroll the page down."),
         KeyBinding([.key(.pageUp), .text("b")], .pageUp, label: "Up", help: "Scroll the page up.", inHintBar: false),
         KeyBinding([.key(.home), .text("g")], .first, label: "Top", help: "The top of the page.", inHintBar: false),
         KeyBinding([.key(.end), .text("G")], .last, label: "End", help: "The end of the page.", inHintBar: false),

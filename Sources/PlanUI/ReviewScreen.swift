@@ -105,7 +105,7 @@ public enum ReviewProgram: ScreenProgram {
         KeyBinding([.key(.function(1)), .text("?")], .help, label: "Help", help: "This help."),
         KeyBinding([.text("s"), .key(.function(5))], .sign, label: "Sign off", help: "Sign off (asks you to confirm)."),
         KeyBinding([.text("r"), .key(.function(6))], .returnPlan, label: "Return", help: "Send back to the planner with reasons."),
-        KeyBinding([.key(.pageDown), .text(" ")], .pageDown, label: "Next page", help: "Next page (Space or PgDn)."),
+        KeyBinding([.key(.pageDown), .text(" ")], .pageDown, label: "Next page", help: "Next page."),
         KeyBinding([.key(.pageUp), .text("b")], .pageUp, label: "Prev", help: "Previous page (b or PgUp).", inHintBar: false),
         KeyBinding([.key(.down), .text("j")], .down, label: "Down", help: "One line down.", inHintBar: false),
         KeyBinding([.key(.up), .text("k")], .up, label: "Up", help: "One line up.", inHintBar: false),

@@ -24,7 +24,7 @@ public struct KeyBinding<Action: Sendable>: Sendable {
         events.map { e -> String in
             switch e {
             case .key(let k): return k.description
-            case .text(let t): return t
+            case .text(let t): return t == " " ? "Space" : t
             default: return ""
             }
         }.joined(separator: "/")
@@ -50,7 +50,7 @@ public struct KeyTable<Action: Sendable>: Sendable {
         for b in bindings where b.inHintBar {
             let first = b.events.first.map { e -> String in
                 if case .key(let k) = e { return k.description }
-                if case .text(let t) = e { return t }
+                if case .text(let t) = e { return t == " " ? "Space" : t }
                 return ""
             } ?? ""
             let hint = "\(first) \(b.label)"

@@ -3,7 +3,10 @@
 import ArgumentParser
 import PlanCore
 
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json
+    case spendCSV = "spend-csv"
+}
 
 struct ExportCommand: ParsableCommand, HasExamples {
     static let configuration = CommandConfiguration(
@@ -22,6 +25,7 @@ struct ExportCommand: ParsableCommand, HasExamples {
         "supportplan export plans/ --as csv --bom -o lines.csv",
         "supportplan export plan.yaml --as json --redact",
         "cat plan.yaml | supportplan export - --as json -o -",
+        "supportplan export plans/CA-2026-0388.yaml --as spend-csv --bom -o money.csv",
     ]
 
     @OptionGroup var global: GlobalOptions
@@ -29,7 +33,7 @@ struct ExportCommand: ParsableCommand, HasExamples {
     @Argument(help: ArgumentHelp("Plan files or folders (- for standard input).", valueName: "FILE|DIR"))
     var paths: [String]
 
-    @Option(name: .customLong("as"), help: "csv or json.")
+    @Option(name: .customLong("as"), help: "csv or json; or spend-csv: the plan's statement lines with what each paid for (one plan in a store).")
     var format: ExportFormat
 
     @Flag(name: .long, help: "Replace plan ids, names, dates of birth, references and free text with placeholders.")
@@ -43,6 +47,16 @@ struct ExportCommand: ParsableCommand, HasExamples {
 
     func run() throws {
         var cache: [String: Policy] = [:]
+        if format == .spendCSV {
+            let files = try PlanFiles.expand(paths)
+            guard files.count == 1, let file = files.first else {
+                throw CLIError("--as spend-csv takes one plan file (plans/ID.yaml in a store); \(files.count) were given")
+            }
+            let loaded = try LoadedPlan.load(file, global, cache: &cache)
+            let csv = try SpendDocument.make(file: file, loaded: loaded, global: global) { r, _, _ in r.csv(byteOrderMark: bom) }
+            if output == nil || output == "-" { print(SafeText.terminal(csv), terminator: "") } else { try emit(csv, to: output) }
+            return
+        }
         var rows: [[String]] = []
         var objects: [String] = []
         for (i, file) in try PlanFiles.expand(paths).enumerated() {
@@ -50,6 +64,7 @@ struct ExportCommand: ParsableCommand, HasExamples {
             let plan = redact ? Redaction.redact(loaded.plan, number: i + 1) : loaded.plan
             switch format {
             case .csv: rows += PlanExport.csvRows(plan, loaded.costing)
+            case .spendCSV: break
             case .json: objects.append(PlanExport.json(plan, loaded.costing, file: redact ? "[file]" : StandardStreams.display(file)))
             }
         }

@@ -150,4 +150,42 @@ import Testing
 
             """)
     }
+
+    /// The same return through `render FILE --as spend…` and `export FILE --as spend-csv`, for a
+    /// plan file in the store; refused in words for a plan outside a store or with no statement.
+    @Test func renderAndExportOfThePlanFile() throws {
+        let t = SpendPositionCommandTests()
+        let s = try t.store()
+        let env = ["XDG_CONFIG_HOME": s.appendingPathComponent("cfg").path]
+        let file = s.appendingPathComponent("plans/\(SpendPositionCommandTests.plan).yaml").path
+        let byID = try t.run(s, ["return", SpendPositionCommandTests.plan])
+        let text = try Binary.run(["render", file, "--as", "spend", "--store", s.path], env: env)
+        #expect(text.status == 0, "\(text.err)")
+        #expect(text.out == byID.out)
+        let md = try Binary.run(["render", file, "--as", "spend-markdown", "--store", s.path], env: env)
+        #expect(md.out == (try t.run(s, ["return", SpendPositionCommandTests.plan, "--as", "markdown"])).out)
+        let html = try Binary.run(["render", file, "--as", "spend-html", "--store", s.path], env: env)
+        #expect(html.out.hasPrefix("<!DOCTYPE html>"))
+        let csv = try Binary.run(["export", file, "--as", "spend-csv", "--store", s.path], env: env)
+        #expect(csv.status == 0, "\(csv.err)")
+        #expect(csv.out == (try t.run(s, ["export", SpendPositionCommandTests.plan])).out)
+
+        // Outside a store: no statement, said in words, exit 2.
+        let outside = try Binary.run(["render", Binary.examples.appendingPathComponent("young-adult-pa.yaml").path, "--as", "spend"], env: env)
+        #expect(outside.status == 2)
+        #expect(outside.err.contains("not in a store, so it has no statement"))
+        // In a store with no statement imported for the plan.
+        let empty = try Binary.tempDir()
+        try FileManager.default.createDirectory(at: empty.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Binary.examples.appendingPathComponent("young-adult-pa.yaml"),
+                                         to: empty.appendingPathComponent("plans/\(SpendPositionCommandTests.plan).yaml"))
+        let none = try Binary.run(["render", empty.appendingPathComponent("plans/\(SpendPositionCommandTests.plan).yaml").path, "--as", "spend",
+                                   "--store", empty.path], env: env)
+        #expect(none.status == 2)
+        #expect(none.err.contains("no statement has been imported for CA-2026-0388"))
+        // Standard input has no store.
+        let piped = try Binary.run(["export", "-", "--as", "spend-csv"], env: env, stdin: "id: CA-2026-0388\n")
+        #expect(piped.status == 2)
+        #expect(piped.err.contains("needs the plan's file in a store"))
+    }
 }

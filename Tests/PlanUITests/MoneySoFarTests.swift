@@ -223,26 +223,26 @@ import TerminalKit
         Self.send(session, &s, [.text("?")])
         ScreenAssert.expect(MoneySoFarProgram.render(s, size: s.size), """
              Money so far · Cal · CA-2026-0388        as of 23 Apr 2027
-             At th+----------------------------------------------+
-             withi| Help: Money so far                           |
-                  |                                              |
-             Balan| F1/?              This help.                 |
-                  | Enter/l           Assign it to a line.       |
-             PAYME| n                 Not for care, with why.    |
-             Perio| ↓/j               Next unmatched payment.    |
-             Broug| ↑/k               Previous unmatched one.    |
-             4 Jan| PgDn/             Scroll down (Space, PgDn). |
-             1 Feb| PgUp/b            Scroll the page up.        |
-             1 Mar| Home/g            The top of the page.       |
-             29 Ma| End/G             The end of the page.       |
-                  | F9/p              Plain words on or off.     |
-             ↓ 30 | Esc/F10/Ctrl-Q/q  Go back.                   |
-             Unmat|                                              |n
-             > 13 | Esc or F1 closes this help.                  |23.40
-               20 +----------------------------------------------+23.40
+             At this rate £912.93 will be left on 3 January 2028,
+             within the 4 weeks you may keep (£2,167.37).
+                   +- Help: Money so far ----------------------+
+             Balanc| F1/?              This help.              |
+                   | Enter/l           Assign it to a line.    |
+             PAYMEN| n                 Not for care, with why. |
+             Period| ↓/j               Next unmatched payment. |
+             Brough| ↑/k               Previous unmatched one. |
+             4 Jan | PgDn/Space        Scroll the page down.   |
+             1 Feb | PgUp/b            Scroll the page up.     |
+             1 Mar | Home/g            The top of the page.    |
+             29 Mar| End/G             The end of the page.    |
+                   | F9/p              Plain words on or off.  |
+             ↓ 30 m| Esc/F10/Ctrl-Q/q  Go back.                |
+             Unmatc+- Esc or F1 closes this help --------------+lan
+             > 13 Feb 2027 TESCO STORES 2231                    -£23.40
+               20 Feb 2027 D ASHBY                               £23.40
              ↑/↓ choose · Enter or l: a line · n: not for care
              F1 Help  Enter Line  n Not for care  PgDn More  Esc Back
-            """, cursor: Point(row: 2, column: 8))
+            """, cursor: Point(row: 3, column: 10))
         Self.send(session, &s, [.key(.escape)])
         #expect(!s.showHelp)
     }

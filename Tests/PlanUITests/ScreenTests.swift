@@ -164,7 +164,7 @@ import TerminalKit
                 Reserve (weeks)       4
                 Last signed budget    ·
                 Why budget changed    ·
-
+                Council on statement  NORTHGATE COUNCIL
 
 
 
@@ -281,8 +281,8 @@ import TerminalKit
                 Meets                 N3, N4, O2, O5
                 Arranged by           Karen Doyle, with Stepping Stones Accounts
                 Shared by             ·
+                On statement as       ·
                 Delete this support line
-
 
              F1 help · PgUp/PgDn or 1–8 change section · Enter edits
              F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
@@ -310,8 +310,8 @@ import TerminalKit
                 Meets                 N3, N4, O2, O5
                 Arranged by           Karen Doyle, with Stepping Stones Accounts
                 Shared by             ·
+                On statement as       ·
                 Delete this support line
-
 
              Type; Enter keeps it; Esc cancels.
              Enter Done  Tab Next  Esc Cancel  F2 Save  F1 Help
@@ -401,8 +401,8 @@ import TerminalKit
                 Meets   |  ↑/↓ or a digit move · Enter chooses · Esc cancels  |
                 Arranged|                                                     |s
                 Shared b+-----------------------------------------------------+
+                On statement as       ·
                 Delete this support line
-
 
              F1 help · PgUp/PgDn or 1–8 change section · Enter edits
              F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
@@ -430,8 +430,8 @@ import TerminalKit
                 Meets                 N1, N2, N4, O1, O5
                 Arranged by           Karen Doyle, with Stepping Stones Accounts
                 Shared by             ·
+                On statement as       ·
                 Delete this support line
-
 
              Kept.
              F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
@@ -457,7 +457,7 @@ import TerminalKit
                 Reserve (weeks)       ·                                                   │
                 Last signed budget    ·                                                   │
                 Why budget changed    ·                                                   │
-                                                                                          │
+                Council on statement  ·                                                   │
                                                                                           │
                                                                                           │
                                                                                           │

@@ -148,7 +148,7 @@ import TerminalKit
                 Reserve (weeks)       4
                 Last signed budget    ·
                 Why budget changed    ·
-
+                Council on statement  ·
 
 
 
@@ -251,6 +251,7 @@ import TerminalKit
              | n            Find the next field with the same text (F3 in the find box). |…
              | F8/Ctrl-G    Send the plan to a manager to sign off, or take a sent plan  |…
              |              back so it can be changed (each asks first).                 |
+             | m/F7         Money so far: spending against the plan, the forecast.       |
              | F3/u         Undo the last change.                                        |
              | F4/r         Redo.                                                        |
              | a            In Findings: accept a warning, with a reason.                |
@@ -259,7 +260,6 @@ import TerminalKit
              | F10/Ctrl-Q   Leave (asks if something is unsaved).                        |
              | In a field: Ctrl-A/E start/end, Ctrl-K cut to end, Ctrl-_ undo.           |
              +- Esc or F1 closes this help ----------------------------------------------+
-             F1 help · PgUp/PgDn or 1–8 change section · Enter edits
              F1 Help  F2 Save  Enter Edit  PgDn Section  / Find  F3 Undo  F10 Quit
             """, cursor: Point(row: 1, column: 4))
     }
@@ -401,13 +401,13 @@ import TerminalKit
                 Meets                 N1, N2, N4, N5, O1, O2, O4                          │
                 Arranged by           Cal and Donna, with payroll from Northgate Indepen… │
                 Shared by             ·                                                   │
+                On statement as       LEWIS CARTER                                        │
                 PA's age              31                                                  │
                 Regular hours         yes                                                 │
                 Relative in household no                                                  │
                 Why necessary         ·                                                   │
                 Propose employer costs (on-cost calculator)                               │
                 Delete this support line                                                  │
-                                                                                          │
                                                                                           │
                                                                                           │
                                                                                           │
