@@ -52,24 +52,25 @@ public enum RowAction: Equatable, Sendable {
     case onCostCalculator(Int)
 }
 
-/// Builders for rows bound to plan key paths.
+/// Builders for rows bound to plan key paths. A row's label comes from the field table
+/// (`FieldTable.label(at:)`), never written here; buttons are not fields and carry their own.
 enum Bind {
-    static func text(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, String?>, _ plan: Plan,
+    static func text(_ path: String, _ kp: WritableKeyPath<Plan, String?>, _ plan: Plan,
                      multiline: Bool = false) -> FieldRow {
-        FieldRow(label: label, path: path, kind: multiline ? .multiline : .text, value: plan[keyPath: kp] ?? "",
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: multiline ? .multiline : .text, value: plan[keyPath: kp] ?? "",
                  set: { p, s in p[keyPath: kp] = s.hasWords ? s : nil; return nil }, action: nil)
     }
 
-    static func lines(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, [String]>, _ plan: Plan) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .multiline, value: plan[keyPath: kp].joined(separator: "\n"),
+    static func lines(_ path: String, _ kp: WritableKeyPath<Plan, [String]>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .multiline, value: plan[keyPath: kp].joined(separator: "\n"),
                  set: { p, s in
                      p[keyPath: kp] = s.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
                      return nil
                  }, action: nil)
     }
 
-    static func money(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, Money?>, _ plan: Plan) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .money, value: plan[keyPath: kp]?.plainText ?? "", set: { p, s in
+    static func money(_ path: String, _ kp: WritableKeyPath<Plan, Money?>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .money, value: plan[keyPath: kp]?.plainText ?? "", set: { p, s in
             guard s.hasWords else { p[keyPath: kp] = nil; return nil }
             switch Money.parse(s) {
             case .success(let m): p[keyPath: kp] = m; return nil
@@ -78,8 +79,8 @@ enum Bind {
         }, action: nil)
     }
 
-    static func quantity(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, Hundredths?>, _ plan: Plan) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .quantity, value: plan[keyPath: kp]?.description ?? "", set: { p, s in
+    static func quantity(_ path: String, _ kp: WritableKeyPath<Plan, Hundredths?>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .quantity, value: plan[keyPath: kp]?.description ?? "", set: { p, s in
             guard s.hasWords else { p[keyPath: kp] = nil; return nil }
             switch Hundredths.parse(s) {
             case .success(let q): p[keyPath: kp] = q; return nil
@@ -88,9 +89,9 @@ enum Bind {
         }, action: nil)
     }
 
-    static func whole(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, Int?>, _ plan: Plan,
+    static func whole(_ path: String, _ kp: WritableKeyPath<Plan, Int?>, _ plan: Plan,
                       range: ClosedRange<Int>) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .whole, value: plan[keyPath: kp].map(String.init) ?? "", set: { p, s in
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .whole, value: plan[keyPath: kp].map(String.init) ?? "", set: { p, s in
             guard s.hasWords else { p[keyPath: kp] = nil; return nil }
             guard let n = Int(s.trimmed), range.contains(n) else {
                 return "Write a whole number from \(range.lowerBound) to \(range.upperBound)."
@@ -100,8 +101,8 @@ enum Bind {
         }, action: nil)
     }
 
-    static func date(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, PlanDate?>, _ plan: Plan) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .date, value: plan[keyPath: kp]?.description ?? "", set: { p, s in
+    static func date(_ path: String, _ kp: WritableKeyPath<Plan, PlanDate?>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .date, value: plan[keyPath: kp]?.description ?? "", set: { p, s in
             guard s.hasWords else { p[keyPath: kp] = nil; return nil }
             switch DateWords.read(s, today: PlanDate.today()) {
             case .success(let d): p[keyPath: kp] = d; return nil
@@ -110,31 +111,31 @@ enum Bind {
         }, action: nil)
     }
 
-    static func yesNo(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, Bool?>, _ plan: Plan,
+    static func yesNo(_ path: String, _ kp: WritableKeyPath<Plan, Bool?>, _ plan: Plan,
                       yes: String = "yes", no: String = "no", plainYes: String? = nil, plainNo: String? = nil) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .choice([Choice("true", yes, plain: plainYes), Choice("false", no, plain: plainNo),
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .choice([Choice("true", yes, plain: plainYes), Choice("false", no, plain: plainNo),
                                                           Choice("", "not decided")]),
                  value: plan[keyPath: kp].map { $0 ? "true" : "false" } ?? "",
                  set: { p, s in p[keyPath: kp] = s == "true" ? true : s == "false" ? false : nil; return nil }, action: nil)
     }
 
-    static func word<W: PlanWord & Worded>(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, W?>, _ plan: Plan) -> FieldRow {
-        FieldRow(label: label, path: path,
+    static func word<W: PlanWord & Worded>(_ path: String, _ kp: WritableKeyPath<Plan, W?>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: FieldTable.label(at: path), path: path,
                  kind: .choice(W.allCases.map { Choice($0.rawValue, $0.words, plain: $0.plainWords) } + [Choice("", "not given")]),
                  value: plan[keyPath: kp]?.rawValue ?? "",
                  set: { p, s in p[keyPath: kp] = W(rawValue: s); return nil }, action: nil)
     }
 
-    static func words<W: PlanWord & Worded>(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, [W]>, _ plan: Plan) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .multi(W.allCases.map { Choice($0.rawValue, $0.words, plain: $0.plainWords) }),
+    static func words<W: PlanWord & Worded>(_ path: String, _ kp: WritableKeyPath<Plan, [W]>, _ plan: Plan) -> FieldRow {
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .multi(W.allCases.map { Choice($0.rawValue, $0.words, plain: $0.plainWords) }),
                  value: plan[keyPath: kp].map(\.rawValue).joined(separator: ","),
                  set: { p, s in p[keyPath: kp] = s.split(separator: ",").compactMap { W(rawValue: String($0)) }; return nil },
                  action: nil)
     }
 
-    static func ids(_ label: String, _ path: String, _ kp: WritableKeyPath<Plan, [String]>, _ plan: Plan,
+    static func ids(_ path: String, _ kp: WritableKeyPath<Plan, [String]>, _ plan: Plan,
                     choices: [Choice]) -> FieldRow {
-        FieldRow(label: label, path: path, kind: .multi(choices), value: plan[keyPath: kp].joined(separator: ","),
+        FieldRow(label: FieldTable.label(at: path), path: path, kind: .multi(choices), value: plan[keyPath: kp].joined(separator: ","),
                  set: { p, s in p[keyPath: kp] = s.split(separator: ",").map(String.init); return nil }, action: nil)
     }
 

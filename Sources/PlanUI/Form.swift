@@ -164,15 +164,15 @@ enum Form {
         switch section {
         case .about:
             return [
-                Bind.text("Name", "person.name", \.person.name, p),
-                Bind.text("Likes to be called", "person.preferred_name", \.person.preferredName, p),
-                Bind.date("Date of birth", "person.date_of_birth", \.person.dateOfBirth, p),
-                Bind.text("Council reference", "person.reference", \.person.reference, p),
-                Bind.text("How I get information", "person.communication", \.person.communication, p, multiline: true),
-                Bind.text("Lives with", "person.lives_with", \.person.livesWith, p),
-                Bind.text("About me", "about_me", \.aboutMe, p, multiline: true),
-                Bind.lines("Important to me", "important_to_me", \.importantToMe, p),
-                Bind.lines("Important for me", "important_for_me", \.importantForMe, p),
+                Bind.text("person.name", \.person.name, p),
+                Bind.text("person.preferred_name", \.person.preferredName, p),
+                Bind.date("person.date_of_birth", \.person.dateOfBirth, p),
+                Bind.text("person.reference", \.person.reference, p),
+                Bind.text("person.communication", \.person.communication, p, multiline: true),
+                Bind.text("person.lives_with", \.person.livesWith, p),
+                Bind.text("about_me", \.aboutMe, p, multiline: true),
+                Bind.lines("important_to_me", \.importantToMe, p),
+                Bind.lines("important_for_me", \.importantForMe, p),
             ] + listRows(.plannedWith, p)
         case .needs: return listRows(.needs, p)
         case .outcomes: return listRows(.outcomes, p)
@@ -184,43 +184,43 @@ enum Form {
                          value: p.budget.weeks.text,
                          set: { p, s in p.budget.weeksPerYear = WeeksPerYear(text: s); p.budget.kept.clear("weeks_per_year"); return nil },
                          action: nil),
-                Bind.money("Indicative budget", "budget.indicative", \.budget.indicative, p),
-                Bind.money("Final budget (a year)", "budget.final", \.budget.final, p),
-                Bind.money("Person's contribution", "budget.person_contribution", \.budget.personContribution, p),
-                Bind.money("Council contribution", "budget.council_contribution", \.budget.councilContribution, p),
-                Bind.text("Why above indicative", "budget.justification", \.budget.justification, p, multiline: true),
-                Bind.word("Direct payment paid", "budget.payment", \.budget.payment, p),
-                Bind.yesNo("Employment Allowance", "budget.employment_allowance", \.budget.employmentAllowance, p),
-                Bind.quantity("Reserve (weeks)", "budget.reserve_weeks", \.budget.reserveWeeks, p),
-                Bind.money("Last signed budget", "budget.previous_final", \.budget.previousFinal, p),
-                Bind.text("Why budget changed", "budget.change_reason", \.budget.changeReason, p, multiline: true),
-                Bind.lines("Council on statement", "budget.payer", \.budget.payer, p),
+                Bind.money("budget.indicative", \.budget.indicative, p),
+                Bind.money("budget.final", \.budget.final, p),
+                Bind.money("budget.person_contribution", \.budget.personContribution, p),
+                Bind.money("budget.council_contribution", \.budget.councilContribution, p),
+                Bind.text("budget.justification", \.budget.justification, p, multiline: true),
+                Bind.word("budget.payment", \.budget.payment, p),
+                Bind.yesNo("budget.employment_allowance", \.budget.employmentAllowance, p),
+                Bind.quantity("budget.reserve_weeks", \.budget.reserveWeeks, p),
+                Bind.money("budget.previous_final", \.budget.previousFinal, p),
+                Bind.text("budget.change_reason", \.budget.changeReason, p, multiline: true),
+                Bind.lines("budget.payer", \.budget.payer, p),
             ]
         case .safety:
             return listRows(.risks, p) + listRows(.contingency, p) + [
-                Bind.text("Advice: meet/reduce", "advice.meet_or_reduce", \.advice.meetOrReduce, p, multiline: true),
-                Bind.text("Advice: prevent/delay", "advice.prevent_or_delay", \.advice.preventOrDelay, p, multiline: true),
-                Bind.word("Safeguarding", "safeguarding", \.safeguarding, p),
-                Bind.text("Safeguarding ref.", "safeguarding_reference", \.safeguardingReference, p),
-                Bind.yesNo("Has capacity", "capacity.has_capacity", \.capacity.hasCapacity, p),
-                Bind.yesNo("Hard to take part", "capacity.substantial_difficulty", \.capacity.substantialDifficulty, p),
-                Bind.text("Advocate", "capacity.advocate", \.capacity.advocate, p),
-                Bind.text("Appropriate person", "capacity.appropriate_person", \.capacity.appropriatePerson, p),
-                Bind.text("Best interests record", "capacity.best_interests", \.capacity.bestInterests, p, multiline: true),
-                Bind.text("Authorised person", "capacity.authorised_person", \.capacity.authorisedPerson, p),
+                Bind.text("advice.meet_or_reduce", \.advice.meetOrReduce, p, multiline: true),
+                Bind.text("advice.prevent_or_delay", \.advice.preventOrDelay, p, multiline: true),
+                Bind.word("safeguarding", \.safeguarding, p),
+                Bind.text("safeguarding_reference", \.safeguardingReference, p),
+                Bind.yesNo("capacity.has_capacity", \.capacity.hasCapacity, p),
+                Bind.yesNo("capacity.substantial_difficulty", \.capacity.substantialDifficulty, p),
+                Bind.text("capacity.advocate", \.capacity.advocate, p),
+                Bind.text("capacity.appropriate_person", \.capacity.appropriatePerson, p),
+                Bind.text("capacity.best_interests", \.capacity.bestInterests, p, multiline: true),
+                Bind.text("capacity.authorised_person", \.capacity.authorisedPerson, p),
             ]
         case .agreement:
             return [
-                Bind.word("The person", "agreement.status", \.agreement.status, p),
-                Bind.date("Agreed on", "agreement.date", \.agreement.date, p),
-                Bind.text("In their words", "agreement.person_words", \.agreement.personWords, p, multiline: true),
-                Bind.lines("Copies to", "agreement.copy_to", \.agreement.copyTo, p),
-                Bind.date("First review", "review.first", \.review.first, p),
-                Bind.date("Next review", "review.next", \.review.next, p),
-                Bind.text("Written by", "author", \.author, p),
-                Bind.date("Started", "created", \.created, p),
-                Bind.text("Plan id", "id", \.id, p),
-                Bind.word("Law that applies", "jurisdiction", \.jurisdiction, p),
+                Bind.word("agreement.status", \.agreement.status, p),
+                Bind.date("agreement.date", \.agreement.date, p),
+                Bind.text("agreement.person_words", \.agreement.personWords, p, multiline: true),
+                Bind.lines("agreement.copy_to", \.agreement.copyTo, p),
+                Bind.date("review.first", \.review.first, p),
+                Bind.date("review.next", \.review.next, p),
+                Bind.text("author", \.author, p),
+                Bind.date("created", \.created, p),
+                Bind.text("id", \.id, p),
+                Bind.word("jurisdiction", \.jurisdiction, p),
             ] + listRows(.acknowledged, p)
         case .findings:
             return []
@@ -244,58 +244,58 @@ enum Form {
         var rows: [FieldRow]
         switch list {
         case .plannedWith:
-            rows = [Bind.text("Name", "\(base).name", \.plannedWith[i].name, p),
-                    Bind.word("Role", "\(base).role", \.plannedWith[i].role, p)]
+            rows = [Bind.text("\(base).name", \.plannedWith[i].name, p),
+                    Bind.word("\(base).role", \.plannedWith[i].role, p)]
         case .needs:
-            rows = [Bind.text("Id", "\(base).id", \.needs[i].id, p),
-                    Bind.word("Area", "\(base).area", \.needs[i].area, p),
-                    Bind.text("Description", "\(base).description", \.needs[i].description, p, multiline: true),
-                    Bind.yesNo("Eligible", "\(base).eligible", \.needs[i].eligible, p,
+            rows = [Bind.text("\(base).id", \.needs[i].id, p),
+                    Bind.word("\(base).area", \.needs[i].area, p),
+                    Bind.text("\(base).description", \.needs[i].description, p, multiline: true),
+                    Bind.yesNo("\(base).eligible", \.needs[i].eligible, p,
                                yes: "eligible: the council must meet it", no: "not eligible",
                                plainYes: "yes: the council must help", plainNo: "no: the council does not have to help"),
-                    Bind.words("Unable because", "\(base).unable_because", \.needs[i].unableBecause, p)]
+                    Bind.words("\(base).unable_because", \.needs[i].unableBecause, p)]
         case .outcomes:
-            rows = [Bind.text("Id", "\(base).id", \.outcomes[i].id, p),
-                    Bind.text("In the person's words", "\(base).text", \.outcomes[i].text, p, multiline: true),
-                    Bind.words("Wellbeing", "\(base).wellbeing", \.outcomes[i].wellbeing, p),
-                    Bind.ids("Needs it answers", "\(base).needs", \.outcomes[i].needs, p, choices: needChoices)]
+            rows = [Bind.text("\(base).id", \.outcomes[i].id, p),
+                    Bind.text("\(base).text", \.outcomes[i].text, p, multiline: true),
+                    Bind.words("\(base).wellbeing", \.outcomes[i].wellbeing, p),
+                    Bind.ids("\(base).needs", \.outcomes[i].needs, p, choices: needChoices)]
         case .supports:
             let s = p.supports[i]
-            rows = [Bind.text("Id", "\(base).id", \.supports[i].id, p),
-                    Bind.text("What", "\(base).what", \.supports[i].what, p),
-                    Bind.word("Kind", "\(base).kind", \.supports[i].kind, p),
-                    Bind.text("Provider", "\(base).provider", \.supports[i].provider, p),
-                    Bind.word("Funding", "\(base).funding", \.supports[i].funding, p),
-                    Bind.word("Management", "\(base).management", \.supports[i].management, p),
-                    Bind.money("Rate", "\(base).rate", \.supports[i].rate, p),
-                    Bind.word("Unit", "\(base).unit", \.supports[i].unit, p),
-                    Bind.quantity("Quantity", "\(base).quantity", \.supports[i].quantity, p),
-                    Bind.word("Per", "\(base).per", \.supports[i].per, p),
-                    Bind.date("Start", "\(base).start", \.supports[i].start, p),
-                    Bind.date("End", "\(base).end", \.supports[i].end, p),
-                    Bind.ids("Meets", "\(base).meets", \.supports[i].meets, p, choices: needChoices + outcomeChoices),
-                    Bind.text("Arranged by", "\(base).arranged_by", \.supports[i].arrangedBy, p),
-                    Bind.whole("Shared by", "\(base).shared_by", \.supports[i].sharedBy, p, range: 1...10_000)]
-            if s.isPaid { rows.append(Bind.lines("On statement as", "\(base).payee", \.supports[i].payee, p)) }
-            if s.kind == .onCost { rows.insert(Bind.word("On-cost", "\(base).on_cost", \.supports[i].onCost, p), at: 3) }
+            rows = [Bind.text("\(base).id", \.supports[i].id, p),
+                    Bind.text("\(base).what", \.supports[i].what, p),
+                    Bind.word("\(base).kind", \.supports[i].kind, p),
+                    Bind.text("\(base).provider", \.supports[i].provider, p),
+                    Bind.word("\(base).funding", \.supports[i].funding, p),
+                    Bind.word("\(base).management", \.supports[i].management, p),
+                    Bind.money("\(base).rate", \.supports[i].rate, p),
+                    Bind.word("\(base).unit", \.supports[i].unit, p),
+                    Bind.quantity("\(base).quantity", \.supports[i].quantity, p),
+                    Bind.word("\(base).per", \.supports[i].per, p),
+                    Bind.date("\(base).start", \.supports[i].start, p),
+                    Bind.date("\(base).end", \.supports[i].end, p),
+                    Bind.ids("\(base).meets", \.supports[i].meets, p, choices: needChoices + outcomeChoices),
+                    Bind.text("\(base).arranged_by", \.supports[i].arrangedBy, p),
+                    Bind.whole("\(base).shared_by", \.supports[i].sharedBy, p, range: 1...10_000)]
+            if s.isPaid { rows.append(Bind.lines("\(base).payee", \.supports[i].payee, p)) }
+            if s.kind == .onCost { rows.insert(Bind.word("\(base).on_cost", \.supports[i].onCost, p), at: 3) }
             if s.kind == .pa {
-                rows += [Bind.whole("PA's age", "\(base).pa.age", \.supports[i].pa.age, p, range: 0...120),
-                         Bind.yesNo("Regular hours", "\(base).pa.regular_hours", \.supports[i].pa.regularHours, p),
-                         Bind.yesNo("Relative in household", "\(base).pa.relative_in_household", \.supports[i].pa.relativeInHousehold, p),
-                         Bind.text("Why necessary", "\(base).pa.necessary_exception", \.supports[i].pa.necessaryException, p),
+                rows += [Bind.whole("\(base).pa.age", \.supports[i].pa.age, p, range: 0...120),
+                         Bind.yesNo("\(base).pa.regular_hours", \.supports[i].pa.regularHours, p),
+                         Bind.yesNo("\(base).pa.relative_in_household", \.supports[i].pa.relativeInHousehold, p),
+                         Bind.text("\(base).pa.necessary_exception", \.supports[i].pa.necessaryException, p),
                          Bind.button("Propose employer costs (on-cost calculator)", base, .onCostCalculator(i))]
             }
         case .risks:
-            rows = [Bind.text("Risk", "\(base).risk", \.risks[i].risk, p, multiline: true),
-                    Bind.text("What we will do", "\(base).mitigation", \.risks[i].mitigation, p, multiline: true),
-                    Bind.yesNo("Person accepts it", "\(base).accepted_by_person", \.risks[i].acceptedByPerson, p)]
+            rows = [Bind.text("\(base).risk", \.risks[i].risk, p, multiline: true),
+                    Bind.text("\(base).mitigation", \.risks[i].mitigation, p, multiline: true),
+                    Bind.yesNo("\(base).accepted_by_person", \.risks[i].acceptedByPerson, p)]
         case .contingency:
-            rows = [Bind.text("If", "\(base).when", \.contingency[i].when, p),
-                    Bind.text("Then", "\(base).then", \.contingency[i].then, p, multiline: true)]
+            rows = [Bind.text("\(base).when", \.contingency[i].when, p),
+                    Bind.text("\(base).then", \.contingency[i].then, p, multiline: true)]
         case .acknowledged:
-            rows = [Bind.text("Rule", "\(base).rule", \.acknowledged[i].rule, p),
-                    Bind.text("About", "\(base).target", \.acknowledged[i].target, p),
-                    Bind.text("Reason", "\(base).reason", \.acknowledged[i].reason, p, multiline: true)]
+            rows = [Bind.text("\(base).rule", \.acknowledged[i].rule, p),
+                    Bind.text("\(base).target", \.acknowledged[i].target, p),
+                    Bind.text("\(base).reason", \.acknowledged[i].reason, p, multiline: true)]
         }
         return rows + [Bind.button("Delete this \(list.noun)", base, .deleteEntry(list, i))]
     }

@@ -223,5 +223,10 @@ public enum FieldTable {
         return byPath[general]
     }
 
+    /// The label the editor shows for the field at a path (the form's rows take it from here,
+    /// so a field's label is written once). A path not in the table shows as itself, which the
+    /// form's test (`FormFieldTableTests`) refuses.
+    public static func label(at path: String) -> String { field(at: path)?.label ?? path }
+
     private static let byPath: [String: PlanField] = Dictionary(rows.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
 }
