@@ -33,7 +33,9 @@ public struct PlanListState: Sendable, Equatable {
     public var showHelp = false
     /// The approver's view: submitted plans only, oldest first.
     public var queue = false
-    public var status = "Enter opens · n new plan · v review queue · / filter · s sort · F10 quits"
+    public var status = "Enter opens · n new plan · v review queue · c caseload · / filter · s sort · F10 quits"
+    /// Plans still being checked in the background (their rows say "checking…").
+    public var pendingChecks = 0
 
     public init(store: String, plans: [PlanSummary], templates: [String]) {
         self.store = store
@@ -51,7 +53,8 @@ public struct PlanListState: Sendable, Equatable {
             return shown.sorted { ($0.submitted ?? "", $0.name) < ($1.submitted ?? "", $1.name) }
         }
         switch sort {
-        case .name: return shown.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        case .name:  // each name lowered once, not at every comparison (10,000 plans)
+            return shown.map { ($0.name.lowercased(), $0) }.sorted { ($0.0, $0.1.path) < ($1.0, $1.1.path) }.map(\.1)
         case .status: return shown.sorted { ($0.status, $0.name) < ($1.status, $1.name) }
         case .review: return shown.sorted { ($0.review, $0.name) < ($1.review, $1.name) }
         case .errors: return shown.sorted { ($1.errors, $1.warnings, $0.name) < ($0.errors, $0.warnings, $1.name) }
@@ -59,7 +62,13 @@ public struct PlanListState: Sendable, Equatable {
     }
 }
 
-public enum PlanListEffect: Sendable, Equatable { case open(String), review(String), create(template: String), refresh, quit }
+public enum PlanListEffect: Sendable, Equatable {
+    case open(String), review(String), create(template: String), refresh, quit
+    /// The caseload view.
+    case caseload
+    /// Take what the background check has finished (on a tick while plans are checked).
+    case poll
+}
 
 public enum PlanListProgram: ScreenProgram {
     public typealias State = PlanListState
@@ -70,6 +79,8 @@ public enum PlanListProgram: ScreenProgram {
         KeyBinding([.text("n"), .key(.function(7))], .text("n"), label: "New", help: "Start a new plan from a template."),
         KeyBinding([.text("v"), .key(.function(8))], .text("v"), label: "Queue",
                    help: "Switch between all plans and the review queue (submitted plans, oldest first)."),
+        KeyBinding([.text("c")], .text("c"), label: "Caseload",
+                   help: "The caseload: reviews due, plans over or under budget, plans waiting, money by provider."),
         KeyBinding([.text("g"), .key(.function(5))], .text("g"), label: "Reload",
                    help: "Read the store again (after a teammate's changes arrive).", inHintBar: false),
         KeyBinding([.text("/")], .text("/"), label: "Filter", help: "Show only plans whose name, id or status has the text."),
@@ -79,8 +90,11 @@ public enum PlanListProgram: ScreenProgram {
 
     public static func action(for event: InputEvent, in s: PlanListState) -> InputEvent? { event }
 
+    public static func tickAfter(_ s: PlanListState) -> Int32? { s.pendingChecks > 0 ? 50 : nil }
+
     public static func reduce(_ s: inout PlanListState, _ e: InputEvent) -> [PlanListEffect] {
         if case .signal = e { return [.quit] }
+        if e == .tick { return s.pendingChecks > 0 ? [.poll] : [] }
         if s.showHelp { s.showHelp = false; return [] }
         if var f = s.filtering {
             if e == .key(.enter) || e == .key(.escape) {
@@ -118,6 +132,7 @@ public enum PlanListProgram: ScreenProgram {
             s.sort = all[(all.firstIndex(of: s.sort)! + 1) % all.count]
             s.status = "Sorted by \(s.sort.rawValue)."
         case .text("g"): return [.refresh]
+        case .text("c"): return [.caseload]
         case .text("?"): s.showHelp = true
         case .text("q"): return [.quit]
         default: break
@@ -140,7 +155,7 @@ public enum PlanListProgram: ScreenProgram {
             let line = s.queue
                 ? "\(i == s.selected ? ">" : " ") \(p.name.pad(12)) \(p.id.pad(13)) \(p.budgetText.padLeft(10))  \(p.changeText.pad(10))"
                     + "  \(String(p.errors).padLeft(2))  \(p.author.pad(11)) \(p.submitted?.prefix(10) ?? "")"
-                : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budgetText.padLeft(10))"
+                : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \((p.checking ? "checking…" : p.status).pad(11)) \(p.budgetText.padLeft(10))"
                     + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
             c.put(line, row: 4 + i, column: 0, style: i == s.selected ? .focus : p.errors > 0 ? .plain : .plain)
             if i == s.selected { cursor = Point(row: 4 + i, column: 0) }
