@@ -37,6 +37,7 @@ public struct Caseload: Sendable, Equatable {
         public var byFunding: [Total] = []
         public var byProvider: [Total] = []
         public var byKind: [Total] = []
+        public init() {}
     }
 
     public var today: PlanDate

@@ -64,7 +64,7 @@ struct IndexRow: Sendable {
     static func summarySelect(stamps: Bool, costs: Bool) -> String {
         "SELECT name, id, person, version, status, author, budget, recurring, one_off, counted, remaining, errors, warnings, "
             + "review_next, review_last, submitted, change\(stamps ? ", size, mtime, audit_size, audit_mtime" : "")"
-            + "\(costs ? ", costs" : "") FROM plan"
+            + "\(costs ? ", costs" : "") FROM plan ORDER BY name"
     }
 
     static func text(_ c: BudgetChange) -> String {

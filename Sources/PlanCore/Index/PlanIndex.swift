@@ -113,6 +113,7 @@ public final class PlanIndex: Sendable {
                 for name in gone { try db.execute(sql: "DELETE FROM plan WHERE name = ?", arguments: [name]) }
             }
         }
+        if out.summaries.count > out.indexed - gone.count { out.summaries.sort { $0.path < $1.path } }  // new files in their place
         out.stale.sort()
         return out
     }
