@@ -87,7 +87,7 @@ public struct PlanListActions {
         state.pendingChecks = scan.stale.count
         job = scan.stale.isEmpty ? nil : index.refreshInBackground(scan.stale)
         if scan.indexed == 0 && scan.stale.count > 1 {
-            state.status = "Reading \(scan.stale.count) plans for the store's index (once)…"
+            state.status = "Reading \(scan.stale.count) plans for the store's index (once): 0 read…"
         }
     }
 
@@ -95,6 +95,9 @@ public struct PlanListActions {
     func poll(_ state: inout PlanListState) -> Bool {
         guard let job else { state.pendingChecks = 0; return !exitWhenChecked }
         let (fresh, gone, done) = job.take()
+        if state.status.hasPrefix("Reading ") && !done {
+            state.status = "Reading \(state.pendingChecks) plans for the store's index (once): \(job.filesRead) read…"
+        }
         if !fresh.isEmpty || !gone.isEmpty {
             let byPath = Dictionary(fresh.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
             let goneSet = Set(gone)

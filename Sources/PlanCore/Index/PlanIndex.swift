@@ -206,7 +206,7 @@ public final class PlanIndex: Sendable {
         let job = BackgroundCheck()
         guard !names.isEmpty else { job.finish([]); return job }
         DispatchQueue.global().async {
-            let fresh = (try? self.refresh(names)) ?? []
+            let fresh = (try? self.refresh(names, progress: { done, _ in job.progressed(done) })) ?? []
             let found = Set(fresh.map(\.path))
             // A file that went away while it was checked is reported as gone.
             job.finish(fresh, gone: names.map { self.store.plansFolder + "/" + $0 }.filter { !found.contains($0) })
@@ -218,6 +218,12 @@ public final class PlanIndex: Sendable {
 /// Files being checked in the background: what is finished so far, and whether all are.
 public final class BackgroundCheck: Sendable {
     private let state = Mutex<(fresh: [PlanSummary], gone: [String], done: Bool)>(([], [], false))
+    private let read = Atomic<Int>(0)
+
+    func progressed(_ n: Int) { read.store(n, ordering: .relaxed) }
+
+    /// How many files have been read so far.
+    public var filesRead: Int { read.load(ordering: .relaxed) }
 
     func finish(_ fresh: [PlanSummary], gone: [String] = []) {
         state.withLock { $0 = ($0.fresh + fresh, $0.gone + gone, true) }
