@@ -48,6 +48,15 @@ public struct CaseloadState: Sendable, Equatable {
         return model.authors.first { $0.author == author }?.totals ?? Caseload.Totals()
     }
 
+    /// The columns that hold amounts and counts (aligned right) in the current tab.
+    var rightAligned: Set<Int> {
+        switch tab {
+        case .reviews, .waiting: [3]
+        case .budget: [2, 3]
+        case .money: [1, 2, 3]
+        }
+    }
+
     /// The columns' headings and widths (0: takes what is left) and the lines of the tab.
     public var table: (headings: [String], widths: [Int], lines: [Line]) {
         switch tab {
@@ -208,7 +217,8 @@ public enum CaseloadProgram: ScreenProgram {
         let first = max(8, w - 2 - cols.dropFirst().reduce(0, +) - (cols.count - 1))
         cols[0] = first
         func cells(_ cs: [String]) -> String {
-            zip(cs, cols).enumerated().map { i, p in i == 0 ? p.0.pad(p.1) : p.0.padLeft(p.1).pad(p.1) }.joined(separator: " ")
+            zip(cs, cols).enumerated().map { i, p in s.rightAligned.contains(i) ? p.0.padLeft(p.1).pad(p.1) : p.0.pad(p.1) }
+                .joined(separator: " ")
         }
         line("  " + cells(heads), 4, .bold)
         let height = size.height - 8

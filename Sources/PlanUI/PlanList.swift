@@ -54,7 +54,8 @@ public struct PlanListState: Sendable, Equatable {
         }
         switch sort {
         case .name:  // each name lowered once, not at every comparison (10,000 plans)
-            return shown.map { ($0.name.lowercased(), $0) }.sorted { ($0.0, $0.1.path) < ($1.0, $1.1.path) }.map(\.1)
+            let keys = shown.map { $0.name.lowercased() }
+            return shown.indices.sorted { (keys[$0], shown[$0].path) < (keys[$1], shown[$1].path) }.map { shown[$0] }
         case .status: return shown.sorted { ($0.status, $0.name) < ($1.status, $1.name) }
         case .review: return shown.sorted { ($0.review, $0.name) < ($1.review, $1.name) }
         case .errors: return shown.sorted { ($1.errors, $1.warnings, $0.name) < ($0.errors, $0.warnings, $1.name) }

@@ -44,8 +44,7 @@ public struct PlanListActions {
 
     public func run(templates: [String], on screen: CursesScreen) {
         var state = PlanListState(store: store.root, plans: [], templates: templates)
-        reload(&state)
-        if let note = actions.skipped() { state.status = note }
+        if reload(&state), let note = actions.skipped() { state.status = note }
         while screen.running {
             let (final, ending) = UILoop.runToEnd(PlanListProgram.self, state: state, screen: screen) { effect, s in
                 effect == .poll ? self.poll(&s) : false
@@ -55,9 +54,9 @@ public struct PlanListActions {
             case .quit: return
             case .poll: return  // only for SUPPORTPLAN_EXIT_WHEN_CHECKED
             case .refresh:
-                reload(&state)
+                let skipped = reload(&state)
                 state.status = "Read the store again: \(state.plans.count) plan\(state.plans.count == 1 ? "" : "s")."
-                    + (actions.skipped().map { " " + $0 } ?? "")
+                    + ((skipped ? actions.skipped() : nil).map { " " + $0 } ?? "")
                 continue
             case .caseload:
                 state.status = caseload(on: screen, state: &state)
@@ -77,11 +76,13 @@ public struct PlanListActions {
 
     /// The list from the index: the files that changed since are shown as "checking…" and
     /// checked in the background. Without an index (it cannot be made), every file is read now.
-    func reload(_ state: inout PlanListState) {
+    /// Returns whether something in `plans/` was left out (then `actions.skipped` says what).
+    @discardableResult
+    func reload(_ state: inout PlanListState) -> Bool {
         guard let index, let scan = try? index.scan() else {
             state.plans = store.planFiles().map { store.summary(of: $0, policy: policy) }
             state.pendingChecks = 0
-            return
+            return true
         }
         state.plans = scan.summaries
         state.pendingChecks = scan.stale.count
@@ -89,6 +90,7 @@ public struct PlanListActions {
         if scan.indexed == 0 && scan.stale.count > 1 {
             state.status = "Reading \(scan.stale.count) plans for the store's index (once): 0 read…"
         }
+        return scan.skipped > 0
     }
 
     /// Takes what the background check finished; false ends the list (the benchmark's hook).

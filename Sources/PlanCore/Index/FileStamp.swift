@@ -23,6 +23,13 @@ public struct FileStamp: Sendable, Equatable {
     /// The regular files in a folder whose names end with `suffix` and do not start with a dot,
     /// with their stamps (name → stamp). An unreadable or missing folder is empty.
     public static func folder(_ path: String, suffix: String) -> [String: FileStamp] {
+        var skipped = 0
+        return folder(path, suffix: suffix, skipped: &skipped)
+    }
+
+    /// The same, counting in `skipped` the names with the suffix that are not regular files
+    /// (FIFOs, devices, sockets, folders, broken links).
+    public static func folder(_ path: String, suffix: String, skipped: inout Int) -> [String: FileStamp] {
         guard let dir = opendir(path) else { return [:] }
         defer { closedir(dir) }
         let fd = dirfd(dir)
@@ -33,7 +40,7 @@ public struct FileStamp: Sendable, Equatable {
             }
             guard !name.hasPrefix("."), name.hasSuffix(suffix) else { continue }
             var st = stat()
-            guard fstatat(fd, name, &st, 0) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+            guard fstatat(fd, name, &st, 0) == 0, st.st_mode & S_IFMT == S_IFREG else { skipped += 1; continue }
             out[name] = FileStamp(size: Int64(st.st_size), mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
         }
         return out

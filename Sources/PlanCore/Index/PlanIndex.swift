@@ -74,13 +74,16 @@ public final class PlanIndex: Sendable {
         public var stale: [String]
         /// How many rows the index held: 0 means it is being built from nothing.
         public var indexed: Int
+        /// Names ending `.yaml` in `plans/` that are not regular files (left out).
+        public var skipped: Int
     }
 
     public func scan(costs: Bool = false) throws -> Scan {
-        let files = FileStamp.folder(store.plansFolder, suffix: ".yaml")
+        var skipped = 0
+        let files = FileStamp.folder(store.plansFolder, suffix: ".yaml", skipped: &skipped)
         let audits = FileStamp.folder(store.auditFolder, suffix: ".log")
         let folder = store.plansFolder
-        var out = Scan(summaries: [], stale: [], indexed: 0)
+        var out = Scan(summaries: [], stale: [], indexed: 0, skipped: skipped)
         var gone: [String] = []
         var seen = Set<String>()
         try pool.read { db in
