@@ -87,7 +87,7 @@ public struct PlanListActions {
         state.plans = scan.summaries
         state.pendingChecks = scan.stale.count
         job = scan.stale.isEmpty ? nil : index.refreshInBackground(scan.stale)
-        if scan.indexed == 0 && scan.stale.count > 1 {
+        if scan.indexed == 0 && scan.stale.count > 100 {
             state.status = "Reading \(scan.stale.count) plans for the store's index (once): 0 read…"
         }
         return scan.skipped > 0

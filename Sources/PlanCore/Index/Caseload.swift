@@ -111,22 +111,21 @@ public struct Caseload: Sendable, Equatable {
     static func totals(_ plans: [PlanSummary]) -> Totals {
         var t = Totals()
         var funding: [String: Total] = [:], provider: [String: Total] = [:], kind: [String: Total] = [:]
-        func add(_ d: inout [String: Total], _ key: String, _ c: CostShare, _ seen: inout Set<String>) {
-            var x = d[key] ?? Total(key: key, annualPence: 0, oneOffPence: 0, plans: 0)
-            x.annualPence += c.annualPence
-            x.oneOffPence += c.oneOffPence
-            if seen.insert(key).inserted { x.plans += 1 }
-            d[key] = x
+        // A plan counts once under each name however many of its lines have it (a plan has few).
+        func add(_ d: inout [String: Total], _ key: String, _ c: CostShare, first: Bool) {
+            d[key, default: Total(key: key, annualPence: 0, oneOffPence: 0, plans: 0)].annualPence += c.annualPence
+            d[key]!.oneOffPence += c.oneOffPence
+            if first { d[key]!.plans += 1 }
         }
         for s in plans {
             t.plans += 1
-            var f = Set<String>(), p = Set<String>(), k = Set<String>()
-            for c in s.costs {
+            for (i, c) in s.costs.enumerated() {
                 t.annualPence += c.annualPence
                 t.oneOffPence += c.oneOffPence
-                add(&funding, c.funding, c, &f)
-                add(&provider, c.provider, c, &p)
-                add(&kind, c.kind, c, &k)
+                let earlier = s.costs[..<i]
+                add(&funding, c.funding, c, first: !earlier.contains { $0.funding == c.funding })
+                add(&provider, c.provider, c, first: !earlier.contains { $0.provider == c.provider })
+                add(&kind, c.kind, c, first: !earlier.contains { $0.kind == c.kind })
             }
         }
         let order = { (a: Total, b: Total) in (b.annualPence, b.oneOffPence, a.key) < (a.annualPence, a.oneOffPence, b.key) }

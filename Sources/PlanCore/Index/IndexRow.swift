@@ -94,12 +94,48 @@ struct IndexRow: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// Read back over the bytes (10,000 plans' costs are read for every caseload).
     static func costs(_ text: String) -> [CostShare] {
-        text.split(separator: "\n").compactMap { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 5, let a = Int64(f[3]), let o = Int64(f[4]) else { return nil }
-            return CostShare(funding: String(f[0]), provider: String(f[1]), kind: String(f[2]), annualPence: a, oneOffPence: o)
+        var out: [CostShare] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var parts: [(Int, Int)] = []
+            func finishLine(_ end: Int) {
+                parts.append((start, end))
+                if parts.count == 5 {
+                    let str = { (i: Int) in String(decoding: UnsafeBufferPointer(rebasing: bytes[parts[i].0..<parts[i].1]), as: UTF8.self) }
+                    let num = { (i: Int) -> Int64? in
+                        var n: Int64 = 0, neg = false, any = false
+                        for k in parts[i].0..<parts[i].1 {
+                            let b = bytes[k]
+                            if b == UInt8(ascii: "-") && k == parts[i].0 { neg = true; continue }
+                            guard b >= 48 && b <= 57 else { return nil }
+                            n = n &* 10 &+ Int64(b - 48)
+                            any = true
+                        }
+                        return any ? (neg ? -n : n) : nil
+                    }
+                    if let a = num(3), let o = num(4) {
+                        out.append(CostShare(funding: str(0), provider: str(1), kind: str(2), annualPence: a, oneOffPence: o))
+                    }
+                }
+                parts.removeAll(keepingCapacity: true)
+            }
+            for i in 0..<bytes.count {
+                switch bytes[i] {
+                case 0x09:
+                    parts.append((start, i))
+                    start = i + 1
+                case 0x0A:
+                    finishLine(i)
+                    start = i + 1
+                default: break
+                }
+            }
+            if start < bytes.count || !parts.isEmpty { finishLine(bytes.count) }
         }
+        return out
     }
 
     /// Lower-case hex SHA-256 of the bytes.
