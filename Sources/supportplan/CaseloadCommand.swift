@@ -22,7 +22,7 @@ struct CaseloadCommand: ParsableCommand {
         let store = StoreLocation.store(global)
         let policy = try store.config().policy
         let plans: [PlanSummary]
-        if let index = try? PlanIndex.open(store, policy: policy), let rows = try? index.currentWithCosts(progress: IndexProgress.line) {
+        if let rows = try? PlanIndex.reading(store, policy: policy, { try $0.currentWithCosts(progress: IndexProgress.line) }) {
             plans = rows
         } else {
             plans = store.planFiles().map { store.summary(of: $0, policy: policy) }
@@ -30,27 +30,30 @@ struct CaseloadCommand: ParsableCommand {
         IndexProgress.end()
         let c = Caseload(plans, today: PlanDate.today(), underspendPercent: policy.underspendPercent, window: days)
         if json { print(CaseloadJSON.text(c)); return }
+        // Plan text (names, providers) is shown with control characters made visible.
+        func out(_ text: String) { print(SafeTerminal.visible(text)) }
         func money(_ p: Int64) -> String { Money.pounds(p) }
-        print("Caseload of \(store.root) on \(c.today): \(c.store.plans) plans")
-        print("\nReviews due within \(days) days or late: \(c.reviewsDue.count)")
+        func plans(_ n: Int) -> String { n == 1 ? "1 plan" : "\(n) plans" }
+        out("Caseload of \(store.root) on \(c.today): \(plans(c.store.plans))")
+        out("\nReviews due within \(days) days or late: \(c.reviewsDue.count)")
         for i in c.reviewsDue {
-            print("  \(i.date)  \(i.days < 0 ? "late \(-i.days) d" : "in \(i.days) d")  \(i.id)  \(i.person)  (\(i.author))")
+            out("  \(i.date)  \(i.days < 0 ? "late \(-i.days) d" : "in \(i.days) d")  \(i.id)  \(i.person)  (\(i.author))")
         }
-        print("\nOver budget: \(c.overBudget.count)")
-        for i in c.overBudget { print("  \(i.id)  \(i.person)  over \(money(i.pence)) of \(money(i.budgetPence ?? 0))") }
-        print("\nMore than \(c.underspendPercent)% of the budget not planned: \(c.underBudget.count)")
-        for i in c.underBudget { print("  \(i.id)  \(i.person)  \(money(i.pence)) of \(money(i.budgetPence ?? 0)) not planned") }
-        print("\nWaiting for sign-off, oldest first: \(c.waiting.count)")
-        for i in c.waiting { print("  \(i.date.isEmpty ? "—" : i.date)  \(i.days) d  \(i.id)  \(i.person)  (\(i.author))") }
-        print("\nCommitted: \(money(c.store.annualPence)) a year, \(money(c.store.oneOffPence)) one-off")
+        out("\nOver budget: \(c.overBudget.count)")
+        for i in c.overBudget { out("  \(i.id)  \(i.person)  over \(money(i.pence)) of \(money(i.budgetPence ?? 0))") }
+        out("\nMore than \(c.underspendPercent)% of the budget not planned: \(c.underBudget.count)")
+        for i in c.underBudget { out("  \(i.id)  \(i.person)  \(money(i.pence)) of \(money(i.budgetPence ?? 0)) not planned") }
+        out("\nWaiting for sign-off, oldest first: \(c.waiting.count)")
+        for i in c.waiting { out("  \(i.date.isEmpty ? "—" : i.date)  \(i.days) d  \(i.id)  \(i.person)  (\(i.author))") }
+        out("\nCommitted: \(money(c.store.annualPence)) a year, \(money(c.store.oneOffPence)) one-off")
         for (title, list) in [("funding source", c.store.byFunding), ("provider", c.store.byProvider), ("kind", c.store.byKind)] {
-            print("  by \(title):")
-            for t in list { print("    \(t.key): \(money(t.annualPence)) a year, \(money(t.oneOffPence)) one-off (\(t.plans) plans)") }
+            out("  by \(title):")
+            for t in list { out("    \(t.key): \(money(t.annualPence)) a year, \(money(t.oneOffPence)) one-off (\(plans(t.plans)))") }
         }
         for a in c.authors {
-            print("  \(a.author): \(a.totals.plans) plans, \(money(a.totals.annualPence)) a year, \(money(a.totals.oneOffPence)) one-off")
+            out("  \(a.author): \(plans(a.totals.plans)), \(money(a.totals.annualPence)) a year, \(money(a.totals.oneOffPence)) one-off")
         }
-        if c.checking > 0 { print("(\(c.checking) plans could not be checked)") }
+        if c.checking > 0 { out("(\(plans(c.checking)) could not be checked)") }
     }
 }
 

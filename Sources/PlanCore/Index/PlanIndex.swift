@@ -23,9 +23,23 @@ public final class PlanIndex: Sendable {
     /// Opens (creating when missing) the store's index. One that is not a database, or whose
     /// tables cannot be read, is deleted and made again (it is rebuilt from the files).
     public static func open(_ store: PlanStore, policy: Policy) throws -> PlanIndex {
-        do { return try PlanIndex(store, policy: policy) } catch {
+        do { return try PlanIndex(store, policy: policy) } catch let e as DatabaseError where isCorrupt(e) {
             remove(store)
             return try PlanIndex(store, policy: policy)
+        }
+    }
+
+    /// The errors that mean the file is not a sound index (as opposed to a busy or read-only one).
+    static func isCorrupt(_ e: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT].contains(e.resultCode)
+    }
+
+    /// Runs `body` on the store's index; if the index turns out corrupt part-way (a damaged
+    /// page found by a read), it is deleted and `body` runs once more on a new one.
+    public static func reading<T>(_ store: PlanStore, policy: Policy, _ body: (PlanIndex) throws -> T) throws -> T {
+        do { return try body(try open(store, policy: policy)) } catch let e as DatabaseError where isCorrupt(e) {
+            remove(store)
+            return try body(try open(store, policy: policy))
         }
     }
 
@@ -40,8 +54,11 @@ public final class PlanIndex: Sendable {
         let file = Self.path(of: store)
         try AtomicFile.makeFolder(store.localFolder)
         // Made here with the store's file mode; SQLite gives its -wal and -shm files the same.
-        let fd = Glibc.open(file, O_CREAT | O_WRONLY | O_CLOEXEC, FileModes.file)
-        if fd >= 0 { close(fd) }
+        let fd = Glibc.open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, FileModes.file)
+        if fd >= 0 {
+            fchmod(fd, FileModes.file)  // past the umask, as every file the program makes
+            close(fd)
+        }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.label = "supportplan-index"

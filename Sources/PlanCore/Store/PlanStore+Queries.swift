@@ -128,9 +128,7 @@ extension PlanStore {
     /// files that changed first; read from the files themselves when the index cannot be used.
     /// `progress` hears how a long rebuild goes (done, of).
     public func summaries(policy: Policy, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [PlanSummary] {
-        if let index = try? PlanIndex.open(self, policy: policy), let rows = try? index.current(progress: progress) {
-            return rows
-        }
+        if let rows = try? PlanIndex.reading(self, policy: policy, { try $0.current(progress: progress) }) { return rows }
         return planFiles().map { summary(of: $0, policy: policy) }
     }
 
