@@ -33,8 +33,8 @@ struct CaseloadCommand: ParsableCommand {
         // Plan text (names, providers) is shown with control characters made visible.
         func out(_ text: String) { print(SafeTerminal.visible(text)) }
         func money(_ p: Int64) -> String { Money.pounds(p) }
-        func plans(_ n: Int) -> String { n == 1 ? "1 plan" : "\(n) plans" }
-        out("Caseload of \(store.root) on \(c.today): \(plans(c.store.plans))")
+        func planCount(_ n: Int) -> String { n == 1 ? "1 plan" : "\(n) plans" }
+        out("Caseload of \(store.root) on \(c.today): \(planCount(c.store.plans))")
         out("\nReviews due within \(days) days or late: \(c.reviewsDue.count)")
         for i in c.reviewsDue {
             out("  \(i.date)  \(i.days < 0 ? "late \(-i.days) d" : "in \(i.days) d")  \(i.id)  \(i.person)  (\(i.author))")
@@ -48,12 +48,12 @@ struct CaseloadCommand: ParsableCommand {
         out("\nCommitted: \(money(c.store.annualPence)) a year, \(money(c.store.oneOffPence)) one-off")
         for (title, list) in [("funding source", c.store.byFunding), ("provider", c.store.byProvider), ("kind", c.store.byKind)] {
             out("  by \(title):")
-            for t in list { out("    \(t.key): \(money(t.annualPence)) a year, \(money(t.oneOffPence)) one-off (\(plans(t.plans)))") }
+            for t in list { out("    \(t.key): \(money(t.annualPence)) a year, \(money(t.oneOffPence)) one-off (\(planCount(t.plans)))") }
         }
         for a in c.authors {
-            out("  \(a.author): \(plans(a.totals.plans)), \(money(a.totals.annualPence)) a year, \(money(a.totals.oneOffPence)) one-off")
+            out("  \(a.author): \(planCount(a.totals.plans)), \(money(a.totals.annualPence)) a year, \(money(a.totals.oneOffPence)) one-off")
         }
-        if c.checking > 0 { out("(\(plans(c.checking)) could not be checked)") }
+        if c.checking > 0 { out("(\(planCount(c.checking)) could not be checked)") }
     }
 }
 
