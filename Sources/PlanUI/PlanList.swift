@@ -33,7 +33,7 @@ public struct PlanListState: Sendable, Equatable {
     public var showHelp = false
     /// The approver's view: submitted plans only, oldest first.
     public var queue = false
-    public var status = "Enter opens · n new plan · v review queue · c caseload · / filter · s sort · F10 quits"
+    public var status = "Enter opens · n new · v queue · c caseload · / filter · s sort · F10 quits"
     /// Plans still being checked in the background (their rows say "checking…").
     public var pendingChecks = 0
 
