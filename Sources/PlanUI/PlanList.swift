@@ -33,7 +33,9 @@ public struct PlanListState: Sendable, Equatable {
     public var showHelp = false
     /// The approver's view: submitted plans only, oldest first.
     public var queue = false
-    public var status = "Enter opens · n new plan · v review queue · / filter · s sort · F10 quits"
+    public var status = "Enter opens · n new · v queue · c caseload · / filter · s sort · F10 quits"
+    /// Plans still being checked in the background (their rows say "checking…").
+    public var pendingChecks = 0
 
     public init(store: String, plans: [PlanSummary], templates: [String]) {
         self.store = store
@@ -51,7 +53,9 @@ public struct PlanListState: Sendable, Equatable {
             return shown.sorted { ($0.submitted ?? "", $0.name) < ($1.submitted ?? "", $1.name) }
         }
         switch sort {
-        case .name: return shown.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        case .name:  // each name lowered once, not at every comparison (10,000 plans)
+            let keys = shown.map { $0.name.lowercased() }
+            return shown.indices.sorted { (keys[$0], shown[$0].path) < (keys[$1], shown[$1].path) }.map { shown[$0] }
         case .status: return shown.sorted { ($0.status, $0.name) < ($1.status, $1.name) }
         case .review: return shown.sorted { ($0.review, $0.name) < ($1.review, $1.name) }
         case .errors: return shown.sorted { ($1.errors, $1.warnings, $0.name) < ($0.errors, $0.warnings, $1.name) }
@@ -59,7 +63,13 @@ public struct PlanListState: Sendable, Equatable {
     }
 }
 
-public enum PlanListEffect: Sendable, Equatable { case open(String), review(String), money(String), create(template: String), refresh, quit }
+public enum PlanListEffect: Sendable, Equatable {
+    case open(String), review(String), money(String), create(template: String), refresh, quit
+    /// The caseload view.
+    case caseload
+    /// Take what the background check has finished (on a tick while plans are checked).
+    case poll
+}
 
 public enum PlanListProgram: ScreenProgram {
     public typealias State = PlanListState
@@ -70,6 +80,8 @@ public enum PlanListProgram: ScreenProgram {
         KeyBinding([.text("n"), .key(.function(7))], .text("n"), label: "New", help: "Start a new plan from a template."),
         KeyBinding([.text("v"), .key(.function(8))], .text("v"), label: "Queue",
                    help: "Switch between all plans and the review queue (submitted plans, oldest first)."),
+        KeyBinding([.text("c")], .text("c"), label: "Caseload",
+                   help: "The caseload: reviews due, plans over or under budget, plans waiting, money by provider."),
         KeyBinding([.text("g"), .key(.function(5))], .text("g"), label: "Reload",
                    help: "Read the store again (after a teammate's changes arrive).", inHintBar: false),
         KeyBinding([.text("m")], .text("m"), label: "Money", help: "Money so far: the plan's spending and forecast.", inHintBar: false),
@@ -88,8 +100,11 @@ public enum PlanListProgram: ScreenProgram {
         }
     }
 
+    public static func tickAfter(_ s: PlanListState) -> Int32? { s.pendingChecks > 0 ? 50 : nil }
+
     public static func reduce(_ s: inout PlanListState, _ e: InputEvent) -> [PlanListEffect] {
         if case .signal = e { return [.quit] }
+        if e == .tick { return s.pendingChecks > 0 ? [.poll] : [] }
         if s.showHelp { s.showHelp = false; return [] }
         if var f = s.filtering {
             if e == .key(.enter) || e == .key(.escape) {
@@ -132,6 +147,7 @@ public enum PlanListProgram: ScreenProgram {
             s.sort = all[(all.firstIndex(of: s.sort)! + 1) % all.count]
             s.status = "Sorted by \(s.sort.rawValue)."
         case .text("g"): return [.refresh]
+        case .text("c"): return [.caseload]
         case .text("?"): s.showHelp = true
         case .text("q"): return [.quit]
         default: break
@@ -159,7 +175,7 @@ public enum PlanListProgram: ScreenProgram {
             let line = s.queue
                 ? "\(i == s.selected ? ">" : " ") \(p.name.pad(nameWidth)) \(p.id.pad(idWidth))  \(p.budgetText.padLeft(10))  \(p.changeText.pad(10))"
                     + "  \(String(p.errors).padLeft(2))  \(p.author.pad(authorWidth)) \(p.submitted?.prefix(10) ?? "")"
-                : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \(p.status.pad(11)) \(p.budgetText.padLeft(10))"
+                : "\(i == s.selected ? ">" : " ") \(p.name.pad(20)) \(p.id.pad(15)) \((p.checking ? "checking…" : p.status).pad(11)) \(p.budgetText.padLeft(10))"
                     + "  \(String(p.errors).padLeft(2)) \(String(p.warnings).padLeft(2))  \(p.review)"
             c.put(line, row: 4 + i, column: 0, style: i == s.selected ? .focus : p.errors > 0 ? .plain : .plain)
             if i == s.selected { cursor = Point(row: 4 + i, column: 0) }

@@ -149,6 +149,7 @@ public final class CursesScreen {
 
     /// Forgets the last frame, so the next `present` redraws everything (after Ctrl-L).
     public func invalidate() {
+        guard running else { return }
         previous = nil
         clearok(cnc_curscr(), true)
     }

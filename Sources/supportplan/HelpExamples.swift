@@ -36,6 +36,7 @@ enum HelpExamples {
         out["verify"] = ["supportplan verify signed/CA-2026-0388-v1.yaml", "supportplan verify --json signed/*.yaml"]
         out["log"] = ["supportplan log", "supportplan log --plan CA-2026-0388", "supportplan log --json --store team-store"]
         out["list"] = ["supportplan list", "supportplan list --status submitted", "supportplan list --review-due 30 --json"]
+        out["caseload"] = ["supportplan caseload", "supportplan caseload --json --days 60", "supportplan caseload --store team-store"]
         out["config"] = ["supportplan config check", "supportplan config sign --store team-store"]
         out["sync"] = ["cd team-store && supportplan sync", "supportplan sync --message \"Visits for Peggy agreed\""]
         out["spend"] = SpendCommand.examples

@@ -1,5 +1,5 @@
 /// `supportplan list [--json] [--status S] [--review-due DAYS]`: the store's plans, one line
-/// (or one JSON object) each; and `supportplan config check`: the store's config read and its
+/// (or one JSON object) each, read from the store's index (`PlanIndex`); and `supportplan config check`: the store's config read and its
 /// signature checked, as `sign` and `verify` will see it.
 import ArgumentParser
 import Foundation
@@ -25,7 +25,8 @@ struct ListCommand: ParsableCommand {
         }
         let policy = try store.config().policy
         let today = PlanDate.today()
-        var rows = store.summaries(policy: policy)
+        var rows = store.summaries(policy: policy, progress: IndexProgress.line)
+        IndexProgress.end()
         if let status { rows = rows.filter { $0.status == status } }
         if let days = reviewDue {
             let limit = today.adding(days: days)
@@ -40,7 +41,11 @@ struct ListCommand: ParsableCommand {
                     $0.field("person") { $0.string(s.name) }
                     $0.field("status") { $0.string(s.status) }
                     $0.field("author") { $0.string(s.author) }
+                    $0.field("version") { w in if let v = s.version { w.int(Int64(v)) } else { w.null() } }
                     $0.field("budget_pence") { w in if let b = s.budget { w.int(b.pence) } else { w.null() } }
+                    $0.field("recurring_annual_pence") { $0.optionalInt(s.recurringAnnual?.pence) }
+                    $0.field("one_off_pence") { $0.optionalInt(s.oneOff?.pence) }
+                    $0.field("remaining_pence") { $0.optionalInt(s.remaining?.pence) }
                     $0.field("errors") { $0.int(Int64(s.errors)) }
                     $0.field("warnings") { $0.int(Int64(s.warnings)) }
                     $0.field("review_next") { w in if PlanDate(s.review) != nil { w.string(s.review) } else { w.null() } }

@@ -1,5 +1,5 @@
-/// `supportplan` with no command: the store's plan list, opening plans in the editor and
-/// starting new ones from templates, until the person quits.
+/// `supportplan` with no command: the store's plan list (its loop is `PlanListLoop` in PlanUI);
+/// here what only the command knows: opening the editor, reviewing, starting from templates.
 import Foundation
 import PlanCore
 import PlanUI
@@ -17,74 +17,74 @@ enum PlanListCommand {
             let screen = CursesScreen(mode: .terminal, options: .fromEnvironment(noColorFlag: global.noColor))
             guard screen.running else { throw CLIError("this terminal cannot run the full screen") }
             defer { screen.stop() }
-            var state = PlanListState(store: store.root, plans: scan(store, policy), templates: PlanTemplates.names(in: templatesFolder))
-            if let note = skippedNote(store) { state.status = note }
-            while screen.running {
-                let (choice, final) = PlanListSession.choose(state, on: screen)
-                state = final
-                var path: String
-                var isNew = false
-                switch choice {
-                case .quit: return
-                case .refresh:
-                    state.plans = scan(store, policy)
-                    state.status = "Read the store again: \(state.plans.count) plan\(state.plans.count == 1 ? "" : "s")."
-                        + (skippedNote(store).map { " " + $0 } ?? "")
-                    continue
-                case .review(let p):
-                    state.status = review(p, store: store, policy: policy, global, screen: screen)
-                    state.plans = scan(store, policy)
-                    continue
-                case .money(let p):
-                    state.status = MoneySoFarLauncher.show(p, store: store, policy: policy, plainLanguage: global.plainLanguage,
-                                                           screen: screen)
-                    continue
-                case .open(let p): path = p
-                case .create(let template):
-                    guard let plan = PlanTemplates.newPlan(template, in: templatesFolder) else {
-                        state.status = "! The template \(template) cannot be read."
-                        continue
-                    }
-                    path = store.planPath(plan.id)
-                    isNew = true
-                    do { try AtomicFile.write(plan.text, to: path) } catch {
-                        state.status = "! \(error)"
-                        continue
-                    }
-                    let written = Array(plan.text.utf8)
-                    if template == "self-written", let plan = LoadedPlanText.read(path) {
-                        // A person writing their own plan gets the guided questions first.
-                        let guide = GuideSession(save: { s in try? GuideLineMode.save(s) },
-                                                 easyRead: { _ in "The easy-read copy can be made later with supportplan render." })
-                        _ = guide.run(GuideState(plan: plan, file: path, policy: policy), on: screen)
-                        screen.invalidate()
-                        // Left before anything was answered: no empty "(no name)" draft stays.
-                        if (try? AtomicFile.read(path)) == written {
-                            unlink(path)
-                            state.plans = scan(store, policy)
-                            state.status = "Nothing was written, so no new plan was kept."
-                            continue
-                        }
-                        state.plans = scan(store, policy)
-                        state.status = "Saved \(URL(fileURLWithPath: path).lastPathComponent). Enter opens it in the editor."
-                        continue
-                    }
-                }
-                let session = EditorSession(submit: EditorSubmit.step(store), withdraw: EditorSubmit.withdraw(store), newPlan: isNew)
-                switch session.open(path, policy: policy, user: currentUser()) {
-                case .success(var editor):
-                    editor.plainLanguage = global.plainLanguage
-                    if let note = returnNote(store, id: editor.plan.id, policy: policy) { editor.status = note }
-                    let kept = session.run(editor, on: screen)
-                    screen.invalidate()
-                    state.status = kept ? "Back from \(URL(fileURLWithPath: path).lastPathComponent)."
-                        : "Nothing was written, so no new plan was kept."
-                case .failure(let e):
-                    state.status = "! \(e.message)"
-                }
-                state.plans = scan(store, policy)
+            var lineMode: GuideState?
+            let actions = PlanListActions(
+                edit: { path in edit(path, store: store, policy: policy, global, screen: screen) },
+                review: { path in review(path, store: store, policy: policy, global, screen: screen) },
+                create: { template in
+                    create(template, in: templatesFolder, store: store, policy: policy, global, screen: screen) { lineMode = $0 }
+                },
+                money: { path in
+                    MoneySoFarLauncher.show(path, store: store, policy: policy, plainLanguage: global.plainLanguage, screen: screen)
+                },
+                skipped: { skippedNote(store) })
+            PlanListLoop(store: store, policy: policy, actions: actions)
+                .run(templates: PlanTemplates.names(in: templatesFolder), on: screen)
+            // The guide's small-window screen: L carries on in plain lines, in this terminal.
+            if var state = lineMode {
+                screen.stop()
+                state.screen = nil
+                state.status = ""
+                let terminal = LineTerminal(write: { print(SafeText.visible($0)) })
+                try GuideLineMode.run(&state, terminal, offerEasyRead: { _ in "The easy-read copy can be made later with supportplan render." })
             }
         }
+    }
+
+    /// Opens a plan in the editor until the person leaves it.
+    @MainActor static func edit(_ path: String, store: PlanStore, policy: Policy, _ global: GlobalOptions,
+                                screen: CursesScreen, isNew: Bool = false) -> String {
+        let session = EditorSession(submit: EditorSubmit.step(store), withdraw: EditorSubmit.withdraw(store), newPlan: isNew)
+        switch session.open(path, policy: policy, user: currentUser()) {
+        case .success(var editor):
+            editor.plainLanguage = global.plainLanguage
+            if let note = returnNote(store, id: editor.plan.id, policy: policy) { editor.status = note }
+            let kept = session.run(editor, on: screen)
+            screen.invalidate()
+            return kept ? "Back from \(URL(fileURLWithPath: path).lastPathComponent)." : "Nothing was written, so no new plan was kept."
+        case .failure(let e):
+            return "! \(e.message)"
+        }
+    }
+
+    /// A new plan from a template; a person writing their own plan gets the guided questions
+    /// first. A plan left before anything was written is not kept. `lineMode` receives the
+    /// guide's state when the person chose plain lines on a window too small for the questions
+    /// (the list then ends and the guide carries on in the terminal).
+    @MainActor static func create(_ template: String, in templatesFolder: String, store: PlanStore, policy: Policy,
+                                  _ global: GlobalOptions, screen: CursesScreen,
+                                  lineMode: (GuideState) -> Void) -> String {
+        guard let plan = PlanTemplates.newPlan(template, in: templatesFolder) else { return "! The template \(template) cannot be read." }
+        let path = store.planPath(plan.id)
+        do { try AtomicFile.write(plan.text, to: path) } catch { return "! \(error)" }
+        let written = Array(plan.text.utf8)
+        if template == "self-written", let plan = LoadedPlanText.read(path) {
+            let guide = GuideSession(save: { s in try? GuideLineMode.save(s) },
+                                     easyRead: { _ in "The easy-read copy can be made later with supportplan render." })
+            let final = guide.run(GuideState(plan: plan, file: path, policy: policy), on: screen)
+            screen.invalidate()
+            if final.wantsLineMode {
+                lineMode(final)
+                screen.stop()
+                return ""
+            }
+            if (try? AtomicFile.read(path)) == written {
+                unlink(path)
+                return "Nothing was written, so no new plan was kept."
+            }
+            return "Saved \(URL(fileURLWithPath: path).lastPathComponent). Enter opens it in the editor."
+        }
+        return edit(path, store: store, policy: policy, global, screen: screen, isNew: true)
     }
 
     /// What the plan list left out (FIFOs, devices, sockets, folders named `*.yaml`), in words.
@@ -93,8 +93,6 @@ enum PlanListCommand {
         guard let first = skipped.first else { return nil }
         return "! " + first.message + (skipped.count > 1 ? " (and \(skipped.count - 1) more skipped)" : "")
     }
-
-    static func scan(_ store: PlanStore, _ policy: Policy) -> [PlanSummary] { store.summaries(policy: policy) }
 
     /// The approver's review: sign off or return, then back to the queue with what happened.
     @MainActor static func review(_ path: String, store: PlanStore, policy: Policy, _ global: GlobalOptions,

@@ -18,7 +18,7 @@ struct SupportPlanCommand: ParsableCommand, HasExamples {
             """, examples),
         version: PlanCoreVersion.string,
         subcommands: [CheckCommand.self, TotalsCommand.self, NewCommand.self, RenderCommand.self, ExportCommand.self,
-                      InitCommand.self, TrustCommand.self, SignerCommand.self, ListCommand.self, ConfigCommand.self, SyncCommand.self,
+                      InitCommand.self, TrustCommand.self, SignerCommand.self, ListCommand.self, CaseloadCommand.self, ConfigCommand.self, SyncCommand.self,
                       SubmitCommand.self, ReturnCommand.self, WithdrawCommand.self, SignCommand.self, VerifyCommand.self,
                       DiffCommand.self, KeygenCommand.self, LogCommand.self, EditCommand.self, GuideCommand.self, SpendCommand.self, TerminalDemoCommand.self, SaveTrialCommand.self, TamperTrialCommand.self, FuzzTrialCommand.self]
     )

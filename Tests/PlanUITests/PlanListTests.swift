@@ -40,6 +40,6 @@ import TerminalKit
         #expect(c.line(4) == "  Cal                  CA-2026-0388    draft       £29,400.00   0  0  2027-11-15")
         #expect(c.line(5) == "> Peggy                PW-2026-0117    draft       £17,250.00   0  0  2027-11-08")
         #expect(c.cursor == Point(row: 5, column: 0))
-        #expect(c.line(23) == " F1 Help  Enter Open  n New  v Queue  / Filter  s Sort  F10 Quit")
+        #expect(c.line(23) == " F1 Help  Enter Open  n New  v Queue  c Caseload  / Filter  s Sort  F10 Quit")
     }
 }

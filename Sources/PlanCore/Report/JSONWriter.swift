@@ -49,6 +49,8 @@ public struct JSONWriter {
     public mutating func optionalInt(_ n: Int64?) { if let n { int(n) } else { null() } }
 
     public static func quote(_ s: String) -> String {
+        // Printable ASCII with no quote or backslash needs nothing escaped (most ids, names, paths).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

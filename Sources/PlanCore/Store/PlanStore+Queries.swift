@@ -18,6 +18,20 @@ public struct PlanSummary: Sendable, Equatable {
     public var submitted: String?
     /// The final budget's change from the last signed-off version; nil when there is none.
     public var change: BudgetChange = .new
+    public var version: Int?
+    /// The costing's totals: recurring a year, one-off, counted against the budget, and the
+    /// budget left (negative: over budget); nil when the plan has no costing.
+    public var recurringAnnual: Money?
+    public var oneOff: Money?
+    public var counted: Money?
+    public var remaining: Money?
+    /// The last review held (`review.last`), or nil.
+    public var reviewLast: String?
+    /// What the plan commits, by funding source, provider and kind of service.
+    public var costs: [CostShare] = []
+    /// The file changed since the index last read it and is being checked again: the other
+    /// fields are from the last check (or empty for a new file).
+    public var checking = false
 
     public init(path: String, id: String, name: String, status: String, budget: Money?, errors: Int, warnings: Int,
                 review: String) {
@@ -29,6 +43,23 @@ public struct PlanSummary: Sendable, Equatable {
         self.errors = errors
         self.warnings = warnings
         self.review = review
+    }
+}
+
+/// A plan's committed money for one funding source, provider and kind of service (its paid
+/// lines added up): recurring a year and one-off, in pence.
+public struct CostShare: Sendable, Equatable {
+    public var funding: String
+    public var provider: String
+    public var kind: String
+    public var annualPence: Int64
+    public var oneOffPence: Int64
+    public init(funding: String, provider: String, kind: String, annualPence: Int64, oneOffPence: Int64) {
+        self.funding = funding
+        self.provider = provider
+        self.kind = kind
+        self.annualPence = annualPence
+        self.oneOffPence = oneOffPence
     }
 }
 
@@ -56,8 +87,13 @@ extension PlanStore {
             .map { plansFolder + "/" + $0 }.filter(AtomicFile.isRegularFile)
     }
 
+    /// The plan file read and checked now (the index keeps these: `PlanIndex`).
     public func summary(of path: String, policy: Policy) -> PlanSummary {
-        let bytes = (try? AtomicFile.read(path)) ?? []
+        summary(of: path, bytes: (try? AtomicFile.read(path)) ?? [], policy: policy, signed: nil)
+    }
+
+    /// `signed`: the versions in `signed/` by plan id, listed once for many plans (nil: list now).
+    func summary(of path: String, bytes: [UInt8], policy: Policy, signed: [String: [Int]]?) -> PlanSummary {
         let r = Checker.check(bytes: bytes, file: path, policy: policy)
         let p = r.plan ?? Plan()
         let open = r.findings.filter { !$0.acknowledged }
@@ -69,34 +105,79 @@ extension PlanStore {
                             warnings: open.filter { $0.severity == .warning }.count,
                             review: p.review.next?.description ?? "—")
         s.author = p.author ?? ""
+        s.version = p.version
+        s.reviewLast = p.review.last?.description
+        if let t = r.costing?.totals {
+            s.recurringAnnual = Money(pence: t.recurringAnnualPence)
+            s.oneOff = Money(pence: t.oneOffPence)
+            s.counted = Money(pence: t.countedAgainstBudgetPence)
+            s.remaining = t.remainingPence.map { Money(pence: $0) }
+        }
+        s.costs = Self.shares(p, r.costing)
         if let plan = r.plan, signedCopyProblem(path: path, bytes: bytes, plan: plan) != nil {
             s.errors += 1  // says signed-off but is not its signed record
         }
         if let id = p.id, PlanID.isValid(id) {
             s.submitted = lastEntry(id, action: "submit")?.time
-            s.change = budgetChange(p)
+            s.change = budgetChange(p, signed: signed)
         }
         return s
     }
 
-    public func summaries(policy: Policy) -> [PlanSummary] { planFiles().map { summary(of: $0, policy: policy) } }
+    /// Every plan's summary, from the index (`.supportplan/index.sqlite`), which re-reads the
+    /// files that changed first; read from the files themselves when the index cannot be used.
+    /// `progress` hears how a long rebuild goes (done, of).
+    public func summaries(policy: Policy, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [PlanSummary] {
+        if let rows = try? PlanIndex.reading(self, policy: policy, { try $0.current(progress: progress) }) { return rows }
+        return planFiles().map { summary(of: $0, policy: policy) }
+    }
+
+    /// The plan's paid lines added up by funding source, provider and kind, in the order first met.
+    static func shares(_ plan: Plan, _ costing: Costing?) -> [CostShare] {
+        guard let costing else { return [] }
+        var out: [CostShare] = []
+        for line in costing.lines where line.index < plan.supports.count {
+            let s = plan.supports[line.index]
+            let funding = line.funding?.rawValue ?? s.funding?.rawValue ?? "unknown"
+            let provider = s.provider?.trimmingSpaces() ?? ""
+            let kind = s.kind?.rawValue ?? "other"
+            let annual = line.annualPence ?? 0, once = line.oneOffPence ?? 0
+            guard annual != 0 || once != 0 else { continue }
+            if let i = out.firstIndex(where: { $0.funding == funding && $0.provider == provider && $0.kind == kind }) {
+                out[i].annualPence += annual
+                out[i].oneOffPence += once
+            } else {
+                out.append(CostShare(funding: funding, provider: provider.isEmpty ? "(no provider)" : provider, kind: kind,
+                                     annualPence: annual, oneOffPence: once))
+            }
+        }
+        return out
+    }
 
     /// The latest signed-off version of this plan's id before its version.
-    public func lastSigned(before plan: Plan) -> Plan? {
+    public func lastSigned(before plan: Plan, signed: [String: [Int]]? = nil) -> Plan? {
         guard let id = plan.id, PlanID.isValid(id) else { return nil }
         let version = plan.version ?? 1
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: signedFolder)) ?? []
-        let versions = files.compactMap { name -> Int? in
-            guard name.hasPrefix(id + "-v"), name.hasSuffix(".yaml") else { return nil }
-            return Int(name.dropFirst(id.count + 2).dropLast(5))
-        }.filter { $0 < version }
+        let versions = (signed ?? signedVersions(of: id))[id, default: []].filter { $0 < version }
         guard let latest = versions.max(), let bytes = try? AtomicFile.read(signedPath(id, version: latest)),
               case .success(let text) = decodeUTF8(bytes) else { return nil }
         return PlanReader.read(text).plan
     }
 
-    public func budgetChange(_ plan: Plan) -> BudgetChange {
-        switch (lastSigned(before: plan)?.budget.final, plan.budget.final) {
+    /// The signed-off versions in `signed/` by plan id (only `id`'s when one is given).
+    public func signedVersions(of only: String? = nil) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for name in FileStamp.folder(signedFolder, suffix: ".yaml").keys {
+            guard let v = name.range(of: "-v", options: .backwards) else { continue }
+            let id = String(name[..<v.lowerBound])
+            guard only == nil || id == only, let n = Int(name[v.upperBound...].dropLast(5)) else { continue }
+            out[id, default: []].append(n)
+        }
+        return out
+    }
+
+    public func budgetChange(_ plan: Plan, signed: [String: [Int]]? = nil) -> BudgetChange {
+        switch (lastSigned(before: plan, signed: signed)?.budget.final, plan.budget.final) {
         case (nil, _): return .new
         case (let a?, let b?) where a == b: return .same
         case (let a?, let b?): return .by(Money(pence: b.pence - a.pence))

@@ -60,7 +60,7 @@ extension PlanStore {
                 try AtomicFile.makeFolder(folder)
             }
             try AtomicFile.write(Self.starterConfig + (sharedWithGroup ? "shared: group\n" : ""), to: store.configPath)
-            try AtomicFile.write(".supportplan/\nplans/.*.lock\nplans/.*.recovery\nplans/.*.guide\n*.tmp\n", to: store.root + "/.gitignore")
+            try AtomicFile.write("# local state: locks and the plan index (index.sqlite), rebuilt from the files\n.supportplan/\nplans/.*.lock\nplans/.*.recovery\nplans/.*.guide\n*.tmp\n", to: store.root + "/.gitignore")
             // `git diff` of a plan reads as words once `supportplan sync` has set the driver up.
             try AtomicFile.write("plans/*.yaml diff=supportplan\nsigned/*.yaml diff=supportplan\naudit/*.log -merge\n",
                                  to: store.root + "/.gitattributes")
