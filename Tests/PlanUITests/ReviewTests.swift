@@ -253,7 +253,7 @@ import TerminalKit
              Cal · CA-2026-0388 · by Priya Shah · submitted 2026-11-24 09:00 · £29,400.00
              (+£400.00)
              Review queue: Enter reviews a plan · v all plans
-             F1 Help  Enter Open  n New  v Queue  / Filter  s Sort  F10 Quit
+             F1 Help  Enter Open  n New  v Queue  c Caseload  / Filter  s Sort  F10 Quit
             """, cursor: Point(row: 4, column: 0))
     }
 }

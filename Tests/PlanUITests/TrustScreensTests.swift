@@ -536,7 +536,7 @@ import TerminalKit
 
              Cal · CA-2026-0388 · draft · £29,400.00 · ✗ 0 ! 0 · next review 2027-11-15
              Showing every plan.
-             F1 Help  Enter Open  n New  v Queue  / Filter  s Sort  F10 Quit
+             F1 Help  Enter Open  n New  v Queue  c Caseload  / Filter  s Sort  F10 Quit
             """, cursor: Point(row: 4, column: 0))
     }
 }
