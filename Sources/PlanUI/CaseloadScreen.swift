@@ -88,18 +88,21 @@ public struct CaseloadState: Sendable, Equatable {
     var moneyLines: [Line] {
         let t = totals
         let f = filter.lowercased()
-        func rows(_ title: String, _ list: [Caseload.Total]) -> [Line] {
-            let shown = list.filter { f.isEmpty || $0.key.lowercased().contains(f) }
-            let sorted = sort == .person ? shown.sorted { $0.key.lowercased() < $1.key.lowercased() } : shown
+        // Kinds of service and funding sources in words, never the file's codes (`day-service`).
+        func kind(_ code: String) -> String { SupportKind(rawValue: code)?.words ?? code }
+        func funding(_ code: String) -> String { Funding(rawValue: code)?.words ?? code }
+        func rows(_ title: String, _ list: [Caseload.Total], _ shown: (String) -> String = { $0 }) -> [Line] {
+            let kept = list.filter { f.isEmpty || shown($0.key).lowercased().contains(f) }
+            let sorted = sort == .person ? kept.sorted { shown($0.key).lowercased() < shown($1.key).lowercased() } : kept
             return [Line(cells: [title, "", "", ""], bold: true)]
-                + sorted.map { Line(cells: ["  " + $0.key, Money.pounds($0.annualPence), Money.pounds($0.oneOffPence), String($0.plans)]) }
+                + sorted.map { Line(cells: ["  " + shown($0.key), Money.pounds($0.annualPence), Money.pounds($0.oneOffPence), String($0.plans)]) }
         }
         var out = [Line(cells: ["All plans" + (author.map { " of \($0)" } ?? ""), Money.pounds(t.annualPence),
                                 Money.pounds(t.oneOffPence), String(t.plans)], bold: true)]
-        out += rows("By funding source", t.byFunding)
+        out += rows("By funding source", t.byFunding, funding)
         out += rows("By provider", t.byProvider)
-        out += rows("By kind of service", t.byKind)
-        out += chart("Committed a year by kind", t.byKind.map { ($0.key, $0.annualPence) })
+        out += rows("By kind of service", t.byKind, kind)
+        out += chart("Committed a year by kind", t.byKind.map { (kind($0.key), $0.annualPence) })
         if author == nil {
             out += chart("Committed a year by month of review due", model.byReviewMonth.map { ($0.key, $0.annualPence) })
         }

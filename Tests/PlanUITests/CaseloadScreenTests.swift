@@ -86,9 +86,11 @@ import TerminalKit
         let chart = (0..<40).map { wide.line($0) }
         let title = chart.firstIndex { $0.hasPrefix("  Committed a year by kind") }
         #expect(title == 34)
-        // pa £20,982.00 is the longest bar; agency £13,459.41 is 64% of it.
+        // personal assistants (pa) £20,982.00 is the longest bar; agency £13,459.41 is 64% of it.
         let pa = chart[35], agency = chart[36]
-        #expect(pa.hasPrefix("  pa                █") && pa.hasSuffix(" £20,982.00"))
+        // Kinds in words, cut with … to the chart's name column.
+        #expect(pa.hasPrefix("  personal assist…  █") && pa.hasSuffix(" £20,982.00"))
+        #expect(agency.hasPrefix("  care agency       █"))
         let bar = { (l: String) in l.filter { $0 == "█" }.count }
         #expect(bar(pa) == 120 - 2 - 16 - 2 - 10 - 1 && bar(agency) == bar(pa) * 1_345_941 / 2_098_200)
         let narrow = screen(s, 80, 24)
