@@ -36,6 +36,8 @@ public struct PlanListActions {
     let index: PlanIndex?
     let actions: PlanListActions
     var job: BackgroundCheck?
+    /// The first frame was drawn from the index's rows: the files are still to be compared.
+    var scanPending = false
     /// For the benchmark: `SUPPORTPLAN_EXIT_WHEN_CHECKED` ends the list once nothing is being checked.
     let exitWhenChecked = getenv("SUPPORTPLAN_EXIT_WHEN_CHECKED") != nil
 
@@ -48,7 +50,16 @@ public struct PlanListActions {
 
     public func run(templates: [String], on screen: CursesScreen) {
         var state = PlanListState(store: store.root, plans: [], templates: templates)
-        if reload(&state), let note = actions.skipped() { state.status = note }
+        // The first frame comes from the index's rows as they are; the files are compared with
+        // them on the first tick (50 ms), and what changed is marked "checking…" and checked in
+        // the background. With no rows yet (a new index), the scan comes first, with progress.
+        if let index, let rows = try? index.cached(), !rows.isEmpty {
+            state.plans = rows
+            state.pendingChecks = 1
+            scanPending = true
+        } else if reload(&state), let note = actions.skipped() {
+            state.status = note
+        }
         while screen.running {
             let (final, ending) = UILoop.runToEnd(PlanListProgram.self, state: state, screen: screen) { effect, s in
                 effect == .poll ? self.poll(&s) : false
@@ -102,6 +113,11 @@ public struct PlanListActions {
 
     /// Takes what the background check finished; false ends the list (the benchmark's hook).
     func poll(_ state: inout PlanListState) -> Bool {
+        if scanPending {
+            scanPending = false
+            if reload(&state), let note = actions.skipped() { state.status = note }
+            return job != nil || !exitWhenChecked
+        }
         guard let job else { state.pendingChecks = 0; return !exitWhenChecked }
         let (fresh, gone, done) = job.take()
         if state.status.hasPrefix("Reading ") && !done {

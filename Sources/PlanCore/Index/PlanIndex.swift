@@ -95,6 +95,18 @@ public final class PlanIndex: Sendable {
         public var skipped: Int
     }
 
+    /// The rows as the index holds them, without looking at the files: what the plan list
+    /// draws first, before `scan` (a few milliseconds later) marks what changed as "checking…".
+    public func cached() throws -> [PlanSummary] {
+        let folder = store.plansFolder
+        return try pool.read { db in
+            var out: [PlanSummary] = []
+            let rows = try Row.fetchCursor(db, sql: IndexRow.summarySelect(stamps: false, costs: false))
+            while let row = try rows.next() { out.append(IndexRow.summary(row, folder: folder, costsAt: nil)) }
+            return out
+        }
+    }
+
     public func scan(costs: Bool = false) throws -> Scan {
         var skipped = 0
         let files = FileStamp.folder(store.plansFolder, suffix: ".yaml", skipped: &skipped)
