@@ -1,7 +1,8 @@
 /// CSV as RFC 4180 writes it, read from decoded text: fields separated by commas, records by
 /// CRLF, LF or a lone CR, a field in double quotes may hold commas, line ends and doubled
 /// quotes (`""`). Every field keeps the line and column where it starts, so a statement's
-/// problems are reported at `file:line:column`. Blank lines are skipped.
+/// problems are reported at `file:line:column`. Blank lines are skipped. A record has at most
+/// 64 fields (a row of commas would otherwise hold millions).
 
 public struct CSVField: Sendable, Hashable {
     public var text: String

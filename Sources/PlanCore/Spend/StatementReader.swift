@@ -3,7 +3,8 @@
 /// each row's date, description, amount and balance, works out whether it lists the newest or
 /// the oldest first, checks every row against the balance column, and returns the rows oldest
 /// first (within a day, in the order the bank made them). Any fault refuses the whole file at
-/// `file:line:column`, saying what to do.
+/// `file:line:column`, saying what to do: among them a blank balance where there is a balance
+/// column, a date out of the statement's order, and a description over 500 characters.
 
 /// One row of a statement, read.
 public struct StatementRow: Sendable, Hashable {
