@@ -87,7 +87,7 @@ struct SpendImportCommand: ParsableCommand {
         let r = result.record
         let already = r.rowsRead - r.rowsAdded
         print(SafeTerminal.visible(
-            "Imported \(name) (\(r.layout), \(result.newestFirst ? "newest first" : "oldest first")) into \(plan): "
+            "Imported \(SafeText.visible(name)) (\(SafeText.visible(r.layout)), \(result.newestFirst ? "newest first" : "oldest first")) into \(plan): "
             + "\(r.rowsRead) row\(r.rowsRead == 1 ? "" : "s") from \(result.from.spoken) to \(result.to.spoken); "
             + "\(r.rowsAdded) added\(already > 0 ? ", \(already) already in the ledger" : "")."
             + (result.hasBalance ? " Every row agrees with the statement's balance." : " The statement has no balance column to check against.")))

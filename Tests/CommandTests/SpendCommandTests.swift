@@ -91,4 +91,25 @@ import Testing
         #expect(gone.status == 2)
         #expect(gone.err.contains("gone.csv: cannot be read"))
     }
+
+    @Test func aFileNameWithALineBreakIsShownVisibly() throws {
+        let s = try store()
+        let dir = try Binary.tempDir()
+        let file = dir.appendingPathComponent("april\nforged.csv")
+        try FileManager.default.copyItem(at: Self.statements.appendingPathComponent("lloyds.csv"), to: file)
+        let r = try run(s, ["import", Self.plan, file.path])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("Imported \(dir.path)/april^Jforged.csv (Lloyds, newest first) into CA-2026-0388: 7 rows"))
+        #expect(r.out.split(separator: "\n").count == 1)
+    }
+
+    @Test func aLinkedSpendFolderIsRefusedAndNothingWrittenOutside() throws {
+        let s = try store()
+        let outside = try Binary.tempDir()
+        try FileManager.default.createSymbolicLink(at: s.appendingPathComponent("spend"), withDestinationURL: outside)
+        let r = try run(s, ["import", Self.plan, Self.statements.appendingPathComponent("starling.csv").path])
+        #expect(r.status == 2)
+        #expect(r.err.contains("is a symbolic link, not a folder; the spend folder must be a real folder in the store"), "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == [])
+    }
 }

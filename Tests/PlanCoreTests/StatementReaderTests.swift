@@ -116,7 +116,7 @@ enum Statements {
 @Suite struct StatementAmountTests {
     @Test(arguments: [("£1,234.56", 123456), ("-12.00", -1200), ("(12.00)", -1200), ("12.5", 1250), ("12", 1200),
                       ("−3.10", -310), ("-£5.00", -500), ("£-5.00", -500), ("+7.01", 701), (" 1,000,000.00 ", 100_000_000),
-                      (".5", 50), ("(£1,000.00)", -100_000)] as [(String, Int64)])
+                      ("0.5", 50), ("(£1,000.00)", -100_000)] as [(String, Int64)])
     func amountsInExactPence(text: String, pence: Int64) {
         #expect(StatementAmount.parse(text) == .success(pence))
     }

@@ -1,7 +1,8 @@
 /// CSV as RFC 4180 writes it, read from decoded text: fields separated by commas, records by
 /// CRLF, LF or a lone CR, a field in double quotes may hold commas, line ends and doubled
 /// quotes (`""`). Every field keeps the line and column where it starts, so a statement's
-/// problems are reported at `file:line:column`. Blank lines are skipped.
+/// problems are reported at `file:line:column`. Blank lines are skipped. A record has at most
+/// 64 fields (a row of commas would otherwise hold millions).
 
 public struct CSVField: Sendable, Hashable {
     public var text: String
@@ -26,6 +27,8 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 
 public enum CSVReader {
     static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    /// The most fields a record may have; a statement has a dozen at most.
+    public static let maxFields = 64
 
     /// The records of UTF-8 text (columns count characters, not bytes).
     public static func records(_ text: [UInt8]) throws(CSVSyntaxError) -> [CSVRecord] {
@@ -93,11 +96,19 @@ public enum CSVReader {
                 }
                 value = String(decoding: UnsafeBufferPointer(rebasing: text[from..<i]), as: UTF8.self)
             }
+            if fields.count == maxFields {
+                throw CSVSyntaxError(line: startLine, column: startColumn,
+                                     problem: "this row has more than \(maxFields) fields; a statement row has far fewer")
+            }
             fields.append(CSVField(text: value, line: startLine, column: startColumn))
             // After the field: a comma (another field follows), a line end or the end.
             if i < n && text[i] == comma {
                 i += 1; column += 1
                 if i == n || text[i] == lf || text[i] == cr {
+                    if fields.count == maxFields {
+                        throw CSVSyntaxError(line: line, column: column,
+                                             problem: "this row has more than \(maxFields) fields; a statement row has far fewer")
+                    }
                     fields.append(CSVField(text: "", line: line, column: column))  // a trailing empty field
                 } else {
                     continue

@@ -31,6 +31,7 @@ public enum SpendAssignments {
             throw SpendAssignmentsError(path: path, position: root.position, problem: "expected `assigned:` and a list of entries")
         }
         var out: [String: Assignment] = [:]
+        var firstAt: [String: Position] = [:]
         for pair in pairs {
             guard pair.key == "assigned" else {
                 throw SpendAssignmentsError(path: path, position: pair.keyPosition,
@@ -59,6 +60,12 @@ public enum SpendAssignments {
                 guard let id, id.hasWords else {
                     throw SpendAssignmentsError(path: path, position: at, problem: "the entry has no `id:` (the transaction's id)")
                 }
+                if let first = firstAt[id] {
+                    throw SpendAssignmentsError(path: path, position: at,
+                                                problem: "a second entry for \(SafeText.visible(id)) (the first is at line "
+                                                    + "\(first.line)); keep one entry per transaction and delete the other")
+                }
+                firstAt[id] = at
                 switch (line, reason) {
                 case let (l?, nil) where l.hasWords: out[id] = .line(l.trimmingSpaces())
                 case let (nil, r?) where r.hasWords: out[id] = .notForCare(reason: r.trimmingSpaces())
@@ -91,9 +98,12 @@ public enum SpendAssignments {
         return try parse(String(decoding: bytes, as: UTF8.self), path: path)
     }
 
-    /// Writes `folder/assigned.yaml` atomically (the folder is made if missing).
+    /// Writes `folder/assigned.yaml` atomically (the folder is made if missing), 0600 (or the
+    /// store's group mode) whatever mode it had; a symbolic link there is replaced by the file,
+    /// never written through.
     public static func save(_ entries: [String: Assignment], folder: String) throws {
         if !AtomicFile.isFolder(folder) { try AtomicFile.makeFolder(folder) }
-        try AtomicFile.write(Array(render(entries).utf8), to: folder + "/" + fileName, mode: FileModes.file)
+        try AtomicFile.write(Array(render(entries).utf8), to: folder + "/" + fileName, exactMode: FileModes.file,
+                             followLinks: false)
     }
 }

@@ -63,15 +63,36 @@ public struct SpendLedger: Sendable {
 
     // MARK: Reading
 
-    /// Every transaction kept, oldest first; none when nothing was imported yet.
+    /// Every transaction kept, oldest first; none when nothing was imported yet. Refused at
+    /// `transactions.jsonl:LINE:1` when a line is not as the ledger writes it: a date that is
+    /// not one, an amount or balance beyond a statement row's limit or not a whole number, an
+    /// id twice, or a date before the line above's (a bad merge or a hand edit).
     public func transactions() throws(StoreError) -> [Transaction] {
-        let lines = try Self.readLines(transactionsPath, as: TransactionLine.self)
+        try requireRealFolders()
+        var lineNumbers: [Int] = []
+        let lines = try Self.readLines(transactionsPath, as: TransactionLine.self, lineNumbers: &lineNumbers)
         var out: [Transaction] = []
         out.reserveCapacity(lines.count)
+        var ids = Set<String>()
+        ids.reserveCapacity(lines.count)
         for (i, l) in lines.enumerated() {
-            guard let date = PlanDate(l.date) else {
-                throw .unreadable("\(transactionsPath):\(i + 1):1: error: `date` is not a date (YYYY-MM-DD); the file was changed "
-                                  + "by hand. Restore it from git (git checkout -- \(transactionsPath)).")
+            func refuse(_ what: String) -> StoreError {
+                .unreadable("\(transactionsPath):\(lineNumbers[i]):1: error: \(what); the file was changed by hand or "
+                            + "merged badly. Restore it from git (git checkout -- \(transactionsPath)).")
+            }
+            guard let date = PlanDate(l.date) else { throw refuse("`date` is not a date (YYYY-MM-DD)") }
+            let limit = StatementAmount.limitPence
+            guard l.amount_pence.magnitude <= limit.magnitude else {
+                throw refuse("`amount_pence` is beyond the largest amount a statement row may hold (\(limit) pence)")
+            }
+            if let b = l.balance_pence, b.magnitude > limit.magnitude {
+                throw refuse("`balance_pence` is beyond the largest amount a statement row may hold (\(limit) pence)")
+            }
+            guard ids.insert(l.id).inserted else {
+                throw refuse("the transaction \(SafeText.visible(l.id)) is in the ledger twice")
+            }
+            if let previous = out.last, date < previous.date {
+                throw refuse("the date \(date) is before the line above's (\(previous.date)); the ledger is kept oldest first")
             }
             out.append(Transaction(id: l.id, date: date, description: l.description, amountPence: l.amount_pence,
                                    balancePence: l.balance_pence, sourceSHA256: l.source_sha256, sourceLine: l.source_line))
@@ -81,7 +102,9 @@ public struct SpendLedger: Sendable {
 
     /// Every import recorded, oldest first.
     public func imports() throws(StoreError) -> [StatementImport] {
-        try Self.readLines(importsPath, as: ImportLine.self).map {
+        try requireRealFolders()
+        var lineNumbers: [Int] = []
+        return try Self.readLines(importsPath, as: ImportLine.self, lineNumbers: &lineNumbers).map {
             StatementImport(file: $0.file, sha256: $0.sha256, time: $0.time, layout: $0.layout, rowsRead: $0.rows_read,
                             rowsAdded: $0.rows_added)
         }
@@ -105,15 +128,18 @@ public struct SpendLedger: Sendable {
             var kept = try transactions()
             let known = Set(kept.map(\.id))
             let added = incoming.filter { !known.contains($0.id) }
+            var earlier = try imports()
+            // The first record of this file counts every row it brought, those an earlier run
+            // added before it stopped short of recording itself included.
+            let addedBefore = earlier.contains { $0.sha256 == sha } ? 0 : kept.count(where: { $0.sourceSHA256 == sha })
             let record = StatementImport(file: name, sha256: sha, time: time, layout: statement.layout,
-                                         rowsRead: incoming.count, rowsAdded: added.count)
+                                         rowsRead: incoming.count, rowsAdded: added.count + addedBefore)
             if !added.isEmpty {
                 // New rows go after the ledger's rows of the same day, in the statement's order.
                 kept += added
                 kept = kept.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
                 try write(kept.map(Self.jsonLine), to: transactionsPath)
             }
-            var earlier = try imports()
             earlier += Self.unrecorded(kept, imports: earlier + [record], time: time)  // not this import's own rows
             try write((earlier + [record]).map(Self.jsonLine), to: importsPath)
             return ImportResult(record: record, transactions: incoming, added: added, from: incoming.first!.date,
@@ -159,12 +185,47 @@ public struct SpendLedger: Sendable {
 
     // MARK: Files
 
-    /// Runs `body` holding an exclusive `flock` on `spend/ID/` (made 0700, or 2770 shared).
+    /// Refused when `spend/` or `spend/ID/` (under the store root) is there but is not a real
+    /// folder: a symbolic link there would put the ledger outside the store.
+    func requireRealFolders() throws(StoreError) {
+        for path in [store.root + "/spend", folder] {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return }  // missing: made when first written
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                throw .refused("\(SafeText.visible(path)) is \(AtomicFile.describe(info.st_mode)), not a folder; the spend folder "
+                               + "must be a real folder in the store, or the ledger would be written elsewhere. Nothing was "
+                               + "read or written. Remove it (rm \(SafeText.visible(path))) and import the statements again, "
+                               + "or move the real folder back there.")
+            }
+        }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `spend/ID/` (made 0700, or 2770 shared; an
+    /// existing one is set to that mode). `spend/` and `spend/ID/` are opened one under the
+    /// other without following links: a link there is refused.
     public func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        do { try AtomicFile.makeFolder(folder) } catch { throw .file(error) }
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw .file(FileError(folder, "cannot open the spend folder")) }
+        try requireRealFolders()
+        let rootFD = open(store.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { throw .file(FileError(store.root, "cannot open the store folder")) }
+        defer { close(rootFD) }
+        func openFolder(_ parent: Int32, _ name: String, _ path: String) throws(StoreError) -> Int32 {
+            if mkdirat(parent, name, FileModes.folder) == 0 {
+                if FileModes.isGroupShared { _ = fchmodat(parent, name, FileModes.folder, 0) }  // past the umask, with setgid
+            } else if errno != EEXIST {
+                throw .file(FileError(path, "cannot create the folder"))
+            }
+            let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else {
+                try requireRealFolders()  // a link put there since: say so
+                throw .file(FileError(path, "cannot open the spend folder"))
+            }
+            return fd
+        }
+        let spendFD = try openFolder(rootFD, "spend", store.root + "/spend")
+        defer { close(spendFD) }
+        let fd = try openFolder(spendFD, planID, folder)
         defer { close(fd) }
+        _ = fchmod(fd, FileModes.folder)
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else { throw .file(FileError(folder, "cannot lock the spend folder")) }
         }
@@ -214,16 +275,23 @@ public struct SpendLedger: Sendable {
 
     /// The lines of a `.jsonl` file decoded, oldest first; none when the file is missing. The
     /// whole file is decoded at once; on a fault, line by line to name the line at fault.
-    static func readLines<T: Decodable>(_ path: String, as type: T.Type) throws(StoreError) -> [T] {
+    static func readLines<T: Decodable>(_ path: String, as type: T.Type, lineNumbers: inout [Int]) throws(StoreError) -> [T] {
         guard AtomicFile.anythingAt(path) else { return [] }
         let bytes: [UInt8]
         do { bytes = try AtomicFile.read(path, limit: 1 << 30) } catch { throw .file(error) }
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         var array: [UInt8] = [0x5B]
         array.reserveCapacity(bytes.count + 2)
-        for line in lines where !line.isEmpty {
+        lineNumbers.removeAll()
+        for (i, line) in lines.enumerated() where !line.isEmpty {
+            if let column = fractionalNumber(line) {
+                throw .unreadable("\(path):\(i + 1):\(column): error: a number that is not a whole number (the ledger writes "
+                                  + "pence and line numbers as whole numbers, like 1250); the file was changed by hand. "
+                                  + "Restore it from git (git checkout -- \(path)).")
+            }
             if array.count > 1 { array.append(0x2C) }
             array += line
+            lineNumbers.append(i + 1)
         }
         array.append(0x5D)
         let decoder = JSONDecoder()
@@ -236,6 +304,22 @@ public struct SpendLedger: Sendable {
         }
         throw .unreadable("\(path):1:1: error: the file is not JSON lines as the ledger writes them. Restore it from git "
                           + "(git checkout -- \(path)).")
+    }
+
+    /// The column (1-based) of a `.` or an exponent in a number outside strings, if any.
+    static func fractionalNumber(_ line: ArraySlice<UInt8>) -> Int? {
+        var inString = false, escaped = false, previous: UInt8 = 0
+        for (k, b) in line.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+            } else if b == 0x22 {
+                inString = true
+            } else if b == 0x2E || ((b == 0x65 || b == 0x45) && (0x30...0x39).contains(previous)) {
+                return k + 1
+            }
+            previous = b
+        }
+        return nil
     }
 
     static func why(_ error: Error) -> String {

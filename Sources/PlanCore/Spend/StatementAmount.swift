@@ -1,7 +1,9 @@
 /// Amounts as statements write them, read into exact pence (never through floating point):
 /// `12.00`, `-12.00`, `+12.00`, `£1,234.56`, `-£12.00`, `£-12.00`, `(12.00)` (negative, as
 /// accountants write it), `12.5` (£12.50), `12` (£12.00), `−12.00` (a minus sign). Commas
-/// only between groups of three digits; at most two decimals.
+/// only between groups of three digits; at most two decimals, with a digit on both sides of
+/// the point (`12.` and `.5` are refused). One sign at most: `(-12.00)` and `-£-12.00` are
+/// refused, not read as money in.
 
 public enum StatementAmount {
     /// The largest amount a statement row may hold: £1,000,000,000.00.
@@ -13,13 +15,16 @@ public enum StatementAmount {
         var s = Substring(raw).drop { $0 == " " || $0 == "\t" }
         while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
         if s.isEmpty { return nil }
-        var negative = false
-        if s.hasPrefix("(") && s.hasSuffix(")") { negative = true; s = s.dropFirst().dropLast() }
+        var negative = false, signs = 0
+        if s.hasPrefix("(") && s.hasSuffix(")") { negative = true; signs = 1; s = s.dropFirst().dropLast() }
         func sign() {
-            if s.hasPrefix("-") || s.hasPrefix("−") { negative.toggle(); s = s.dropFirst() } else if s.hasPrefix("+") { s = s.dropFirst() }
+            if s.hasPrefix("-") || s.hasPrefix("−") { negative = true; signs += 1; s = s.dropFirst() } else if s.hasPrefix("+") {
+                signs += 1; s = s.dropFirst()
+            }
         }
         sign()
         if s.hasPrefix("£") { s = s.dropFirst(); sign() }
+        if signs > 1 { return .failure(.twoSigns) }
         let u = Array(s.utf8)
         guard !u.isEmpty else { return .failure(.notANumber) }
         var whole: Int64 = 0, digits = 0, groupDigits = 0, commas = 0
@@ -49,7 +54,7 @@ public enum StatementAmount {
                 i += 1
             }
             if fractionDigits > 2 { return .failure(.tooManyDecimals) }
-            if fractionDigits == 0 && digits == 0 { return .failure(.notANumber) }
+            if fractionDigits == 0 || digits == 0 { return .failure(.notANumber) }
         }
         if digits == 0 && fractionDigits == 0 { return .failure(.notANumber) }
         let pence = whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
@@ -61,7 +66,7 @@ public enum StatementAmount {
 }
 
 public enum AmountProblem: Error, Sendable, Equatable {
-    case notANumber, tooManyDecimals, badCommas, tooLarge
+    case notANumber, tooManyDecimals, badCommas, tooLarge, twoSigns
 
     public var words: String {
         switch self {
@@ -69,6 +74,7 @@ public enum AmountProblem: Error, Sendable, Equatable {
         case .tooManyDecimals: return "has more than two decimal places"
         case .badCommas: return "has commas in the wrong places (only between groups of three digits, like 1,234.56)"
         case .tooLarge: return "is too large for a statement row"
+        case .twoSigns: return "has more than one sign (like (-12.00) or -£-12.00), so it is not clear whether money went in or out"
         }
     }
 }

@@ -3,7 +3,8 @@
 /// each row's date, description, amount and balance, works out whether it lists the newest or
 /// the oldest first, checks every row against the balance column, and returns the rows oldest
 /// first (within a day, in the order the bank made them). Any fault refuses the whole file at
-/// `file:line:column`, saying what to do.
+/// `file:line:column`, saying what to do: among them a blank balance where there is a balance
+/// column, a date out of the statement's order, and a description over 500 characters.
 
 /// One row of a statement, read.
 public struct StatementRow: Sendable, Hashable {
@@ -36,6 +37,8 @@ public struct StatementProblem: Error, Sendable, Equatable, CustomStringConverti
 
 public enum StatementReader {
     static let nothingImported = "Nothing was imported."
+    /// The longest description kept (characters); a longer one is refused.
+    public static let maxDescription = 500
 
     /// `rules` nil: the layout is found from the header row among the built-in ones.
     public static func read(_ bytes: [UInt8], file: String, rules: StatementLayout? = nil) throws(StatementProblem) -> ReadStatement {
@@ -81,6 +84,10 @@ public enum StatementReader {
                 headerAt = start < records.count ? start : nil
             }
             guard let headerAt else {
+                if rules != nil, let lastLine = records.last?.line, lastLine <= layout.skipLines {
+                    throw problem(lastLine, 1, "the rules file skips \(layout.skipLines) line(s), but the statement's last "
+                                  + "row is on line \(lastLine), so nothing is left. Check `skip:` in the rules file.")
+                }
                 throw problem(layout.skipLines + 1, 1, "there is no header row here (the \(layout.name) layout"
                               + "\(layout.skipLines > 0 ? " skips \(layout.skipLines) line(s), then" : "") expects one). "
                               + "Check `skip:` in the rules file.")
@@ -92,6 +99,11 @@ public enum StatementReader {
                 switch column {
                 case .named(let name):
                     if let i = names.firstIndex(of: normalised(name)) {
+                        if let j = names.lastIndex(of: normalised(name)), j != i {
+                            throw problem(header.line, header.fields[j].column, "the header has two \(column) columns (fields "
+                                          + "\(i + 1) and \(j + 1)), so it is not clear which one to read. Export the statement "
+                                          + "again from the bank, or rename one of the columns.")
+                        }
                         columnIndex[column] = i
                     } else if !layout.optional.contains(column) {
                         throw problem(header.line, header.endColumn, "the header has no \(column) column, which "
@@ -140,6 +152,10 @@ public enum StatementReader {
                 guard let f = try field(c) else { continue }
                 var d = cleaned(f.text)
                 if layout.stripLeadingApostrophe && d.hasPrefix("'") { d.removeFirst() }
+                if d.count > maxDescription {
+                    throw problem(f.line, f.column, "the description is \(d.count) characters long; at most \(maxDescription) "
+                                  + "are kept. Correct the row, or export the statement again from the bank.")
+                }
                 if !d.isEmpty && !parts.contains(d) { parts.append(d) }
             }
             func amount(_ f: CSVField) throws(StatementProblem) -> Int64? {
@@ -169,12 +185,28 @@ public enum StatementReader {
                     throw problem(fi.line, min(fi.column, fo.column), "neither \(inColumn) nor \(outColumn) has an amount. Every "
                                   + "row needs one: correct the row, or export the statement again from the bank.")
                 }
+                if let i = paidIn, let o = paidOut, i != 0, o != 0 {
+                    throw problem(fo.line, fo.column, "both \(inColumn) and \(outColumn) have an amount, so it is not clear "
+                                  + "whether money went in or out. Correct the row (one of the two is left blank), or export "
+                                  + "the statement again from the bank.")
+                }
+                if let i = paidIn, i < 0 {
+                    throw problem(fi.line, fi.column, "\(inColumn) is negative (\"\(SafeText.visible(fi.text))\"), so it is "
+                                  + "not clear whether money went in or out (money in is written without a sign). Correct the "
+                                  + "row, or export the statement again from the bank.")
+                }
                 pence = (paidIn ?? 0) - (paidOut ?? 0).magnitude.asInt64
             }
             var balance: Int64?
             var balanceField: CSVField?
             if let c = layout.balance, let f = try field(c) {
-                balance = try amount(f)
+                guard let b = try amount(f) else {
+                    throw problem(f.line, f.column, "the balance is empty, but the statement has a \(c) column and every row "
+                                  + "is checked against it (a row without a balance could be anything). Export the statement "
+                                  + "again from the bank, unedited" + (rules == nil ? "." : "; if this bank never fills the "
+                                  + "balance in, leave `balance:` out of the rules file."))
+                }
+                balance = b
                 balanceField = f
             }
             rows.append(StatementRow(date: date, description: parts.joined(separator: " / "), amountPence: pence,
@@ -196,6 +228,13 @@ public enum StatementReader {
             newestFirst = forward == backward ? layout.newestFirst : backward
         } else {
             newestFirst = layout.newestFirst
+        }
+        // The dates must agree with that order: the balance check runs in file order.
+        for (previous, row) in zip(rows, rows.dropFirst()) where newestFirst ? row.date > previous.date : row.date < previous.date {
+            throw problem(row.line, 1, "this row's date (\(row.date)) is out of order: the statement lists "
+                          + "\(newestFirst ? "the newest" : "the oldest") first (line \(first.line) is \(first.date), line "
+                          + "\(last.line) is \(last.date)), but the row before it (line \(previous.line)) is \(previous.date). "
+                          + "Rows were moved or changed: export the statement again from the bank, unedited.")
         }
         if hasBalance, let bad = firstMismatch(rows, newestFirst: newestFirst) {
             let row = rows[bad.row], f = balanceFields[bad.row]!

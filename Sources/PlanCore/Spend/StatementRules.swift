@@ -121,6 +121,10 @@ public enum StatementRules {
         switch (signed, paidIn, paidOut) {
         case (let (t, p)?, nil, nil): amount = .signed(try column(t, p, "amount"), outPositive: outPositive)
         case (nil, let (i, ip)?, let (o, op)?):
+            if StatementReader.normalised(i) == StatementReader.normalised(o) {
+                throw fail(op, "`paid_in:` and `paid_out:` both name \(i); they are two columns (money in, money out). "
+                           + "Give each its own column, or one signed column as `amount:`")
+            }
             amount = .split(paidIn: try column(i, ip, "paid_in"), paidOut: try column(o, op, "paid_out"))
         case (let (_, p)?, _, _):
             throw fail(p, "give either `amount:` (one signed column) or `paid_in:` and `paid_out:`, not both")

@@ -1,6 +1,8 @@
 /// A statement's bytes as text: the encodings statements come in (UTF-8 with or without a BOM,
 /// ISO-8859-1, Windows-1252), decoded to Unicode scalars with every byte checked. A byte that
-/// is not a character in the declared encoding is refused at its line and column.
+/// is not a character in the declared encoding is refused at its line and column. A file that
+/// starts with a UTF-8 byte-order mark, or is valid UTF-8 holding `£` as UTF-8 writes it, is
+/// read as UTF-8 whatever the layout's encoding (it was re-saved as UTF-8).
 
 public enum StatementEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
@@ -33,13 +35,32 @@ public struct UndecodableByte: Error, Sendable, Equatable {
 
 enum StatementText {
     /// `bytes` in `encoding` as UTF-8 (a UTF-8 byte-order mark is skipped, in any encoding: a
-    /// file that starts with one is UTF-8). ISO-8859-1 has no characters at 0x80–0x9F (they
+    /// file that starts with one is UTF-8 unless what follows is not UTF-8). ISO-8859-1 has no characters at 0x80–0x9F (they
     /// are control codes); Windows-1252 has none at 0x81, 0x8D, 0x8F, 0x90, 0x9D. Columns in
     /// errors count characters.
+    static func containsUTF8Pound(_ body: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for b in body {
+            if previous == 0xC2 && b == 0xA3 { return true }
+            previous = b
+        }
+        return false
+    }
+
     static func decode(_ bytes: [UInt8], as declared: StatementEncoding) throws(UndecodableByte) -> [UInt8] {
         var body = bytes[...]
         var encoding = declared
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3); encoding = .utf8 }
+        let validUTF8 = { (b: ArraySlice<UInt8>) in b.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } != nil }
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+            body = body.dropFirst(3)
+            // A mark before bytes that are not UTF-8 (a single-byte file with a mark added): the layout's encoding.
+            if declared == .utf8 || validUTF8(body) { encoding = .utf8 }
+        }
+        // A file of a single-byte layout re-saved as UTF-8 (a spreadsheet does this): `£` is the
+        // two bytes C2 A3. Valid UTF-8 holding them is read as UTF-8, not as `Â£`.
+        if encoding != .utf8, containsUTF8Pound(body), validUTF8(body) {
+            encoding = .utf8
+        }
         switch encoding {
         case .utf8:
             let valid = body.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } != nil
