@@ -172,6 +172,18 @@ import TerminalKit
         #expect(again.unmatched.map(\.transaction.description) == ["D ASHBY"])
     }
 
+    /// Money in (D Ashby paying back the Tesco bill) given to a line from the picker is
+    /// refused by the same call as `spend assign`, said on the status line; nothing is kept.
+    @Test func moneyInToALineIsRefusedOnTheScreen() throws {
+        let (session, start, store) = try Self.open()
+        var s = start
+        Self.send(session, &s, [.key(.down), .key(.enter), .key(.enter)])
+        #expect(s.unmatched.count == 3)
+        let text = ScreenAssert.text(MoneySoFarProgram.render(s, size: s.size))
+        #expect(text.contains("is money in: only money out"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: store.root + "/spend/\(Self.planID)/assigned.yaml"))
+    }
+
     @Test func anEmptyReasonIsRefusedAndEscCancels() throws {
         let (session, start, store) = try Self.open()
         var s = start

@@ -38,7 +38,7 @@ extension SpendLedger {
             guard t.amountPence < 0 else {
                 throw .refused("\(t.date) \(t.description) \(Money.pounds(t.amountPence)) is money in: only money out is assigned to a line."
                     + " A refund is taken off a line when its description holds the line's `payee` words; mark other money in"
-                    + " --not-for-care with what it was")
+                    + " as not for care, with what it was")
             }
             let paid = plan.supports.filter(\.isPaid).compactMap(\.id)
             guard paid.contains(line) else {
