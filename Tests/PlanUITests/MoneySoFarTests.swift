@@ -184,6 +184,18 @@ import TerminalKit
         #expect(!FileManager.default.fileExists(atPath: store.root + "/spend/\(Self.planID)/assigned.yaml"))
     }
 
+    /// Without `budget.payer` the forecast is not made: said in plain words on the plain
+    /// screen (no field names), and with the field named on the professional one.
+    @Test func noForecastIsSaidInPlainWords() throws {
+        var (store, plan) = try Self.store()
+        plan.budget.payer = []
+        let r = try SpendLedger(store: store, planID: Self.planID).report(plan: plan)
+        let plainWords = MoneySoFarWords(plain: true).forecast(r, plan: plan)
+        #expect(plainWords.hasPrefix("We cannot say how your money will last"), "\(plainWords)")
+        #expect(!plainWords.contains("`"))
+        #expect(MoneySoFarWords(plain: false).forecast(r, plan: plan).contains("`budget.payer`"))
+    }
+
     @Test func anEmptyReasonIsRefusedAndEscCancels() throws {
         let (session, start, store) = try Self.open()
         var s = start
