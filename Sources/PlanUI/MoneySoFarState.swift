@@ -133,6 +133,11 @@ struct MoneySoFarWords: Sendable {
         return plain ? "Payments we could not match: \(n)" : "Unmatched: \(n) transaction\(n == 1 ? "" : "s") matching nothing in the plan"
     }
     func forecast(_ r: SpendReport, plan: Plan) -> String {
+        // No forecast: in plain words, what the findings say is missing (no field names).
+        if plain, !r.forecast.unknown.isEmpty {
+            let why = r.findings.filter { $0.rule == .spendStatementGap || $0.rule == .spendForecastUnknown }.map(\.plain)
+            if !why.isEmpty { return why.joined(separator: " ") }
+        }
         let s = SpendOutput.sentence(r, reserveWeeks: plan.budget.reserveWeeks)
         return plain ? s.replacingOccurrences(of: "At this rate", with: "If you keep spending like this,") : s
     }

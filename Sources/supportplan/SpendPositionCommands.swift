@@ -14,6 +14,8 @@ struct SpendPlan {
     var loaded: PlanStore.LoadedPlan
     var policy: Policy
 
+    var planIDForMessages: String { ledger.planID }
+
     static func open(_ id: String, _ global: GlobalOptions) throws -> SpendPlan {
         let store = try StoreLocation.requireStore(global)
         let ledger = try SpendLedger(store: store, planID: id)
@@ -37,7 +39,13 @@ struct SpendPlan {
         PlanReader.read(String(decoding: loaded.bytes, as: UTF8.self)).position(for: path)
     }
 
+    /// The report as of `asOf`; refused (exit 2) when no statement has been imported.
     func report(asOf: PlanDate?) throws -> SpendReport {
+        let rows: [Transaction]
+        do { rows = try ledger.transactions() } catch { throw CLIError("\(planIDForMessages): \(error)") }
+        guard !rows.isEmpty else {
+            throw CLIError("no statement has been imported for \(planIDForMessages); run `supportplan spend import \(planIDForMessages) STATEMENT.csv` first")
+        }
         do {
             return try ledger.report(plan: loaded.plan, costing: loaded.result.costing, asOf: asOf, policy: policy)
         } catch .refused(let why) {
@@ -56,7 +64,8 @@ struct SpendShowCommand: ParsableCommand {
             the transactions that match no line; the forecast (the balance at the end of the budget \
             period, the part above the reserve, the date the money runs out); and the spend-… \
             findings. The as-of date is the newest transaction's unless --as-of is given. Exit \
-            status: 0, or 1 when the money runs out (spend-runs-out). --screen shows the same on \
+            status: 0; 1 when a finding is an error (the money runs out, rows missing from the \
+            statement, or the forecast cannot be made); 2 when no statement has been imported. --screen shows the same on \
             the "Money so far" screen, where unmatched transactions are assigned with one key each. \
             See docs/spend.md.
             """, examples)
@@ -222,7 +231,9 @@ struct SpendReturnCommand: ParsableCommand {
     func run() throws {
         let (from, to) = try days.dates()
         let p = try SpendPlan.open(plan, global)
-        let r = SpendReturn(try p.report(asOf: to), from: from)
+        let report = try p.report(asOf: to)
+        do { try SpendReturn.check(report, from: from) } catch { throw CLIError(error.message) }
+        let r = SpendReturn(report, from: from)
         try emit(r.render(format, plan: p.loaded.plan, planID: plan), to: output)
         if let output, output != "-" { printError("Wrote \(output) (\(format.rawValue)).") }
     }
@@ -254,7 +265,9 @@ struct SpendExportCommand: ParsableCommand {
     func run() throws {
         let (from, to) = try days.dates()
         let p = try SpendPlan.open(plan, global)
-        let csv = SpendReturn(try p.report(asOf: to), from: from).csv(byteOrderMark: bom)
+        let report = try p.report(asOf: to)
+        do { try SpendReturn.check(report, from: from) } catch { throw CLIError(error.message) }
+        let csv = SpendReturn(report, from: from).csv(byteOrderMark: bom)
         // Standard output gets the CRLF lines as they are (`emit` would add a line end).
         if output == nil || output == "-" { print(SafeText.terminal(csv), terminator: "") } else { try emit(csv, to: output) }
     }

@@ -116,6 +116,43 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: s.appendingPathComponent("spend/\(Self.plan)/assigned.yaml").path))
     }
 
+    /// The council's payment (money in) cannot be assigned to a line: it would take the
+    /// line's spending below zero.
+    @Test func moneyInIsNotAssignedToALine() throws {
+        let s = try store()
+        let j = try json(try run(s, [Self.plan, "--json"]))
+        let money = try #require((j["unmatched"] as? [[String: Any]])?.first { ($0["amount_pence"] as? Int ?? 0) > 0 }?["id"] as? String)
+        let r = try run(s, ["assign", Self.plan, money, "--line", "S2"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("is money in: only money out is assigned to a line"))
+        #expect(!FileManager.default.fileExists(atPath: s.appendingPathComponent("spend/\(Self.plan)/assigned.yaml").path))
+    }
+
+    /// With no statement imported, `spend`, `spend return` and `spend export` refuse in words
+    /// (exit 2), as `render --as spend` does.
+    @Test func noStatementIsRefused() throws {
+        let root = try Binary.tempDir()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Binary.examples.appendingPathComponent("young-adult-pa.yaml"),
+                                         to: root.appendingPathComponent("plans/\(Self.plan).yaml"))
+        for args in [[Self.plan], ["return", Self.plan], ["export", Self.plan]] {
+            let r = try run(root, args)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.err.contains("no statement has been imported for CA-2026-0388; run `supportplan spend import CA-2026-0388 STATEMENT.csv` first"), "\(r.err)")
+            #expect(r.out.isEmpty)
+        }
+    }
+
+    /// An --as-of after the statement's last day says where the statement ends.
+    @Test func asOfAfterTheStatementSaysWhereItEnds() throws {
+        let s = try store()
+        let r = try run(s, [Self.plan, "--as-of", "2099-01-01"])
+        #expect(r.status == 0, "\(r.out)")
+        #expect(r.out.contains("The statement ends on 23 April 2027; money after that is not known"))
+        #expect(!r.out.contains(" late)"))
+        #expect(!r.out.contains("spend-surplus"))
+    }
+
 }
 
 /// The council's return and the CSV export of the same statement.
@@ -131,6 +168,13 @@ import Testing
         #expect(text.out.contains("Reserve the plan allows:      £2,167.37 (4 weeks of the direct payment)\n"))
         #expect(text.out.contains("2027-04-19  HMRC CUMBERNAULD PAYE             -£337.05  S4: Employer's National Insurance for Lewis (15% of his pay…\n"))
         #expect(text.out.contains("Unplanned items\n\nNone.\n"))
+        // A --from after the last day is refused, not a return of one day.
+        for args in [["return", SpendPositionCommandTests.plan, "--from", "2027-05-01"],
+                     ["export", SpendPositionCommandTests.plan, "--from", "2027-03-01", "--as-of", "2027-02-01"]] {
+            let late = try t.run(s, args)
+            #expect(late.status == 2, "\(args)")
+            #expect(late.err.contains("is after the last day"), "\(late.err)")
+        }
 
         let whole = try t.run(s, ["return", SpendPositionCommandTests.plan, "--as", "markdown"])
         #expect(whole.out.contains("| 2027-02-13 | TESCO STORES 2231 | £23.40 | Not yet explained |\n"))

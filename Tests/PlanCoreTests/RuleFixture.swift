@@ -395,7 +395,7 @@ enum SpecTable {
         "top-up-meets-eligible-need": .error, "jargon": .info,
         // Money in use (issue 18)
         "spend-unplanned": .warning, "spend-line-over": .warning, "spend-surplus": .warning,
-        "spend-runs-out": .error, "spend-line-unpaid": .warning,
+        "spend-runs-out": .error, "spend-line-unpaid": .warning, "spend-statement-gap": .error, "spend-forecast-unknown": .error,
         // At sign-off
         "warnings-unacknowledged": .error, "approver-is-author": .warning, "signer-level-too-low": .error,
         "signed-plan-changed": .error,
@@ -406,6 +406,7 @@ enum SpecTable {
     ]
     static let spend: Set<String> = [
         "spend-unplanned", "spend-line-over", "spend-surplus", "spend-runs-out", "spend-line-unpaid",
+        "spend-statement-gap", "spend-forecast-unknown",
     ]
     static let reading: Set<String> = [
         "syntax", "format-unsupported", "field-invalid", "money-invalid", "date-invalid", "unknown-field",

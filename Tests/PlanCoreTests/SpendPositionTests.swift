@@ -158,7 +158,8 @@ import Testing
         // Money running out. As of 21 March, Ann paid 170.00 a week (a rise not in the plan) and
         // no money brought forward (the first balance 660.00). Balance 0 + 1,980 − 11 × 170 =
         // 110.00. S1 spent 1,870.00 of 1,650.00 planned: 220.00 over, 13.3% > 10%: spend-line-over.
-        // 22 March: 110 − 150 (S1's payday) − 195 (S2 owed) = −235.00: runs out on 2027-03-22.
+        // The statement's last row is Friday 19 March, so the forecast runs from then: on
+        // 20 March, 110 − 195 (S2 owed) = −85.00: runs out on 2027-03-20.
         // End: 110 + 6,600 − (6,150 + 780) = −220.00.
         Case(name: "money running out",
              transactions: statement(fridays: Array(0..<11), wage: 17_000, hmrc: false).map { t in
@@ -167,7 +168,7 @@ import Testing
                  return t
              },
              asOf: "2027-03-21", balance: 11_000, s1Planned: 165_000, s1Spent: 187_000, end: -22_000, aboveReserve: 0,
-             runsOut: "2027-03-22", findings: [.spendLineOver, .spendRunsOut]),
+             runsOut: "2027-03-20", findings: [.spendLineOver, .spendRunsOut]),
         // A surplus: Ann left after 5 February (5 wages, 750.00). Balance 500 + 1,980 − 750 − 195 =
         // 1,535.00. End: 1,535 + 6,600 − 6,585 = 1,550.00, 890.00 above the 660.00 reserve:
         // spend-surplus. 51 days from 5 February to 28 March, more than 42: spend-line-unpaid.
@@ -190,8 +191,8 @@ import Testing
         #expect(r.forecast.paymentsLate == c.late)
         #expect(r.unmatched.count == c.unmatched)
         #expect(r.findings.map(\.rule) == c.findings, "\(r.findings.map(\.message))")
-        // The periods add up to the balance: opening + in − out.
-        let sum = r.periods.reduce(r.openingBalancePence) { $0 + $1.inPence - $1.outPence }
+        // The periods add up to the balance: opening + in − out (+ rows missing from the statement).
+        let sum = r.periods.reduce(r.openingBalancePence) { $0 + $1.inPence - $1.outPence + $1.missingPence }
         #expect(sum == r.balancePence)
     }
 
@@ -238,8 +239,9 @@ import Testing
         #expect(r.findings.first?.path == "supports[0]")
     }
 
-    /// The unpaid weeks are configurable: Ann unpaid since 5 February is 51 days on 28 March,
-    /// more than 6 weeks (42 days) but not more than 8 (56 days).
+    /// The unpaid weeks are configurable: Ann unpaid since 5 February is 45 days on 22 March
+    /// (the statement's last day, HMRC's payment; 28 March is after it), more than 6 weeks
+    /// (42 days) but not more than 8 (56 days).
     @Test func unpaidWeeksAreConfigurable() throws {
         var policy = Policy.standard
         policy.spendLineUnpaidWeeks = Hundredths(whole: 8)
@@ -250,7 +252,7 @@ import Testing
                                               asOf: Self.d("2027-03-28"))
         let f = try #require(plain.findings.first { $0.rule == .spendLineUnpaid })
         #expect(f.plain.contains("safeguarding"))
-        #expect(f.message.contains("since 2027-02-05: 51 days"))
+        #expect(f.message.contains("since 2027-02-05: 45 days to 2027-03-22"))
     }
 
     /// The council's payments are rounded: S1 £100.00 a week and S2 £0.01 a year make
@@ -283,5 +285,117 @@ import Testing
     @Test func noDatesIsAProblem() {
         let p = readPlan("format: supportplan/1\nsupports:\n  - id: S1\n    rate: 10.00\n    per: week\n")
         #expect(throws: SpendProblem.self) { try SpendPosition.compute(plan: p, transactions: []) }
+    }
+
+    /// The statement with the bank's balance on every row (500.00 brought forward).
+    static func withBalances(_ rows: [Transaction]) -> [Transaction] {
+        var balance: Int64 = 50_000
+        return rows.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { e in
+            var t = e.element
+            balance += t.amountPence
+            t.balancePence = balance
+            return t
+        }
+    }
+
+    /// Rows missing between two imports (12 February to 5 March: two wages and the 1 March
+    /// council payment) show in the bank's balance: the balance is the bank's (485.00, as on
+    /// plan), the gap is an error in plain words, and no payment is called late and no surplus
+    /// forecast from it.
+    @Test func aGapInTheStatementIsFoundFromItsBalances() throws {
+        let whole = Self.withBalances(Self.statement())
+        let cut = whole.filter { !($0.date > Self.d("2027-02-05") && $0.date < Self.d("2027-03-12")) }
+        let r = try SpendPosition.compute(plan: Self.plan(), transactions: cut, asOf: Self.d("2027-03-28"))
+        #expect(r.balancePence == 48_500)
+        // Missing: 660.00 in, wages 12, 19, 26 February and 5 March (4 × 150.00): +60.00.
+        #expect(r.gaps == [SpendGap(after: Self.d("2027-02-05"), before: Self.d("2027-03-12"), missingPence: 6_000)])
+        #expect(r.periods.map(\.missingPence) == [0, 0, 6_000])
+        #expect(r.forecast.paymentsLate == 0)
+        #expect(r.forecast.aboveReservePence == 0)
+        #expect(r.forecast.runsOutOn == nil)
+        #expect(!r.forecast.unknown.isEmpty)
+        #expect(r.findings.map(\.rule) == [.spendStatementGap])
+        #expect(r.findings.first?.severity == .error)
+        #expect(r.findings.first?.plain == "Some of the statement is missing between 5 February 2027 and 12 March 2027: import the statement for those days.")
+        #expect(SpendOutput.sentence(r, reserveWeeks: nil).hasPrefix("The forecast cannot be made: some of the statement is missing"))
+        // The whole statement has no gap.
+        #expect(try SpendPosition.compute(plan: Self.plan(), transactions: whole, asOf: Self.d("2027-03-28")).gaps.isEmpty)
+    }
+
+    /// A budget period longer than a year is refused: the lines are costed for a year.
+    @Test func aPeriodLongerThanAYearIsRefused() {
+        let p = Self.plan([("    to: 2028-01-02\n", "    to: 2028-01-31\n")])
+        #expect {
+            try SpendPosition.compute(plan: p, transactions: Self.statement())
+        } throws: { e in
+            (e as? SpendProblem)?.message.contains("is longer than a year") == true
+        }
+        // A year exactly (to 2028-01-03) is followed.
+        #expect(throws: Never.self) {
+            try SpendPosition.compute(plan: Self.plan([("    to: 2028-01-02\n", "    to: 2028-01-03\n")]), transactions: Self.statement())
+        }
+    }
+
+    /// A reversed period is said to be reversed.
+    @Test func aReversedPeriodIsSaidToBeReversed() {
+        let p = Self.plan([("    from: 2027-01-04\n    to: 2028-01-02\n", "    from: 2028-01-02\n    to: 2027-01-04\n")])
+        #expect {
+            try SpendPosition.compute(plan: p, transactions: Self.statement())
+        } throws: { e in
+            (e as? SpendProblem)?.message.contains("`budget.period` is reversed") == true
+        }
+    }
+
+    /// An as-of date far after the statement's last day (26 March): the figures run to that day,
+    /// no payment is late and no line unpaid after it, and the forecast is as on plan (500.00).
+    @Test func asOfAfterTheStatementEnds() throws {
+        let r = try SpendPosition.compute(plan: Self.plan(), transactions: Self.statement(), asOf: Self.d("2099-01-01"))
+        #expect(r.asOf == Self.d("2028-01-02"))
+        #expect(r.statementEnd == Self.d("2027-03-26"))
+        #expect(r.knownTo == Self.d("2027-03-26"))
+        #expect(r.forecast.paymentsLate == 0)
+        #expect(r.forecast.endBalancePence == 50_000)
+        #expect(r.findings.isEmpty, "\(r.findings.map(\.message))")
+        // A row years after the period (a typing slip) leaves the same figures.
+        let typo = try SpendPosition.compute(plan: Self.plan(), transactions: Self.statement() + [Self.row("t", "2207-04-24", "TYPO YEAR", 100)])
+        #expect(typo.statementEnd == Self.d("2027-03-26"))
+        #expect(typo.forecast.endBalancePence == 50_000)
+        #expect(typo.findings.isEmpty, "\(typo.findings.map(\.message))")
+    }
+
+    /// A statement to the period's last day with the council's later payments missing: they
+    /// would come the day after, outside the period, so none is added to the end balance.
+    @Test func latePaymentsAfterThePeriodAreNotAdded() throws {
+        let rows = Self.statement() + [Self.row("z", "2028-01-02", "BANK CHARGE", -100)]
+        let r = try SpendPosition.compute(plan: Self.plan(), transactions: rows)
+        #expect(r.forecast.paymentsLate == 10)
+        #expect(r.forecast.paymentsToCome == 0)
+        #expect(r.forecast.endBalancePence == r.balancePence - r.forecast.plannedToComePence)
+    }
+
+    /// Without `budget.payer` the council's payments cannot be told from other money in, and
+    /// without `budget.payment` its payments to come are not known: the forecast is not made.
+    @Test func noPayerOrPaymentMeansNoForecast() throws {
+        let noPayer = try SpendPosition.compute(plan: Self.plan([("  payer: [Northgate Council]\n", "")]),
+                                                transactions: Self.statement(fridays: [0, 1, 2, 3, 4, 7, 8, 9, 10, 11]),
+                                                asOf: Self.d("2027-03-28"))
+        #expect(noPayer.findings.map(\.rule) == [.spendForecastUnknown])
+        #expect(noPayer.findings[0].message.contains("`budget.payer`"))
+        #expect(noPayer.forecast.aboveReservePence == 0)
+        let noPayment = try SpendPosition.compute(plan: Self.plan([("  payment: four-weekly\n", "")]),
+                                                  transactions: Self.statement(), asOf: Self.d("2027-03-28"))
+        #expect(noPayment.findings.map(\.rule) == [.spendForecastUnknown])
+        #expect(noPayment.findings[0].message.contains("`budget.payment`"))
+        #expect(noPayment.forecast.runsOutOn == nil)
+    }
+
+    /// The return starts at the earlier of the period's first day and the first row.
+    @Test func theReturnStartsAtTheFirstRowWhenEarlier() throws {
+        let rows = [Self.row("early", "2026-12-20", "FPS ANN PATEL WAGES", -15_000)] + Self.statement()
+        let r = try SpendPosition.compute(plan: Self.plan(), transactions: rows, asOf: Self.d("2027-03-28"))
+        let ret = SpendReturn(r)
+        #expect(ret.from == Self.d("2026-12-20"))
+        #expect(ret.rows.count == rows.count)
+        #expect(throws: SpendProblem.self) { try SpendReturn.check(r, from: Self.d("2027-04-01")) }
     }
 }

@@ -172,6 +172,30 @@ import TerminalKit
         #expect(again.unmatched.map(\.transaction.description) == ["D ASHBY"])
     }
 
+    /// Money in (D Ashby paying back the Tesco bill) given to a line from the picker is
+    /// refused by the same call as `spend assign`, said on the status line; nothing is kept.
+    @Test func moneyInToALineIsRefusedOnTheScreen() throws {
+        let (session, start, store) = try Self.open()
+        var s = start
+        Self.send(session, &s, [.key(.down), .key(.enter), .key(.enter)])
+        #expect(s.unmatched.count == 3)
+        let text = ScreenAssert.text(MoneySoFarProgram.render(s, size: s.size))
+        #expect(text.contains("is money in: only money out"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: store.root + "/spend/\(Self.planID)/assigned.yaml"))
+    }
+
+    /// Without `budget.payer` the forecast is not made: said in plain words on the plain
+    /// screen (no field names), and with the field named on the professional one.
+    @Test func noForecastIsSaidInPlainWords() throws {
+        var (store, plan) = try Self.store()
+        plan.budget.payer = []
+        let r = try SpendLedger(store: store, planID: Self.planID).report(plan: plan)
+        let plainWords = MoneySoFarWords(plain: true).forecast(r, plan: plan)
+        #expect(plainWords.hasPrefix("We cannot say how your money will last"), "\(plainWords)")
+        #expect(!plainWords.contains("`"))
+        #expect(MoneySoFarWords(plain: false).forecast(r, plan: plan).contains("`budget.payer`"))
+    }
+
     @Test func anEmptyReasonIsRefusedAndEscCancels() throws {
         let (session, start, store) = try Self.open()
         var s = start

@@ -81,6 +81,8 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
     case spendSurplus = "spend-surplus"
     case spendRunsOut = "spend-runs-out"
     case spendLineUnpaid = "spend-line-unpaid"
+    case spendStatementGap = "spend-statement-gap"
+    case spendForecastUnknown = "spend-forecast-unknown"
     // At sign-off
     case warningsUnacknowledged = "warnings-unacknowledged"
     case approverIsAuthor = "approver-is-author"
@@ -111,7 +113,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
             return .reading
         case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged, .signatureClaimMismatch:
             return .signOff
-        case .spendUnplanned, .spendLineOver, .spendSurplus, .spendRunsOut, .spendLineUnpaid:
+        case .spendUnplanned, .spendLineOver, .spendSurplus, .spendRunsOut, .spendLineUnpaid, .spendStatementGap, .spendForecastUnknown:
             return .spend
         default:
             return .check
@@ -152,7 +154,7 @@ extension RuleID {
             return .directPayments
         case .warningsUnacknowledged, .approverIsAuthor, .signerLevelTooLow, .signedPlanChanged, .signatureClaimMismatch:
             return .signOff
-        case .spendUnplanned, .spendLineOver, .spendSurplus, .spendRunsOut, .spendLineUnpaid:
+        case .spendUnplanned, .spendLineOver, .spendSurplus, .spendRunsOut, .spendLineUnpaid, .spendStatementGap, .spendForecastUnknown:
             return .moneyInUse
         default:
             return .safety

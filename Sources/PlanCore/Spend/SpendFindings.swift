@@ -8,6 +8,26 @@ public enum SpendFindings {
 
     static func findings(_ r: SpendReport, plan: Plan, policy: Policy) -> [Finding] {
         var out: [Finding] = []
+        // spend-statement-gap: the bank's balances show rows that were not imported.
+        for g in r.gaps {
+            out.append(Finding(
+                .spendStatementGap, path: "budget",
+                message: "the statement's balance on \(g.before) is \(Money.pounds(g.missingPence)) away from its rows since \(g.after):"
+                    + " rows are missing between \(g.after) and \(g.before). The bank's balance is used; import the statement for those days",
+                plain: "Some of the statement is missing between \(g.after.spoken) and \(g.before.spoken): import the statement for those days."))
+        }
+        // spend-forecast-unknown: what the forecast needs and does not have.
+        let needs = r.forecast.unknown.filter { !$0.hasPrefix("some of the statement") }
+        if !needs.isEmpty {
+            let field = [r.forecast.unknown.contains { $0.contains("`budget.payer`") } ? "budget.payer" : nil,
+                         r.forecast.unknown.contains { $0.contains("`budget.payment`") } ? "budget.payment" : nil].compactMap { $0 }
+            out.append(Finding(
+                .spendForecastUnknown, path: "budget",
+                message: "the forecast cannot be made: \(needs.joined(separator: "; ")). Give \(field.map { "`\($0)`" }.joined(separator: " and ")) in the plan",
+                plain: "We cannot say how your money will last: the plan does not say "
+                    + field.map { $0 == "budget.payer" ? "who the council's payments come from" : "how often the council pays" }.joined(separator: " or ")
+                    + ". Ask whoever writes your plan to add it."))
+        }
         let spentOut = r.transactions.filter { $0.transaction.amountPence < 0 }
 
         // spend-unplanned: money out matching no line (with those marked not for care, once
@@ -44,17 +64,19 @@ public enum SpendFindings {
                 let against = lumpy ? "its cost for the whole budget period" : "its plan to date"
                 out.append(Finding(
                     .spendLineOver, path: "supports[\(l.index)]",
-                    message: "\(l.id) has had \(Money.pounds(l.spentToDatePence)) to \(r.asOf), \(Money.pounds(over)) over \(against) of \(Money.pounds(base)) (more than \(policy.spendLineOverPercent)% over)",
+                    message: "\(l.id) has had \(Money.pounds(l.spentToDatePence)) to \(r.knownTo), \(Money.pounds(over)) over \(against) of \(Money.pounds(base)) (more than \(policy.spendLineOverPercent)% over)",
                     plain: "More has been spent on \(name) than planned: \(Money.pounds(l.spentToDatePence)) spent, \(Money.pounds(base)) planned so far."
                         + " Check the payments, or ask the council to change the plan."))
             }
             // spend-line-unpaid: a PA or care line running, and nobody paid for it for too long.
             guard let kind = s.kind, careKinds.contains(kind), s.per != .once else { continue }
             let runFrom = max(s.start ?? r.budgetPeriod.from, r.budgetPeriod.from)
-            let runTo = min(s.end ?? r.budgetPeriod.to, r.budgetPeriod.to, r.asOf)
+            let runTo = min(s.end ?? r.budgetPeriod.to, r.budgetPeriod.to, r.knownTo)
             guard runFrom <= runTo else { continue }
-            let firstSeen = r.transactions.first?.transaction.date ?? r.asOf
+            let firstSeen = r.transactions.first?.transaction.date ?? r.knownTo
             let since = [l.lastPaid, runFrom, firstSeen].compactMap { $0 }.max()!
+            // Rows missing from the statement between may hold the payments.
+            if r.gaps.contains(where: { $0.before > since && $0.after < runTo }) { continue }
             let gap = runTo.dayNumber - since.dayNumber
             if Int64(gap) * 100 > policy.spendLineUnpaidWeeks.value * 7 {
                 let what = l.lastPaid.map { "since \($0)" } ?? "at all since \(since)"
@@ -75,7 +97,7 @@ public enum SpendFindings {
                 message: "at this rate the money runs out on \(out0), before the budget period ends on \(f.to) (balance \(Money.pounds(r.balancePence)) on \(r.asOf), forecast \(Money.pounds(f.endBalancePence)) at the end)",
                 plain: "At this rate your money runs out on \(out0.spoken), before your budget ends on \(f.to.spoken)."
                     + " Talk to the council now, so your support does not stop."))
-        } else if f.aboveReservePence > 0 {
+        } else if f.unknown.isEmpty, f.aboveReservePence > 0 {
             let weeks = plan.budget.reserveWeeks.map { "the \($0) weeks' reserve of \(Money.pounds(f.reservePence))" } ?? "the reserve of £0.00 (no `reserve_weeks`)"
             out.append(Finding(
                 .spendSurplus, path: "budget",

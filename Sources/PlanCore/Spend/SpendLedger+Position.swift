@@ -35,6 +35,11 @@ extension SpendLedger {
             throw .refused("\(id): no such transaction in \(planID)'s ledger; `supportplan spend \(planID)` lists the unmatched ones with their ids")
         }
         if case .line(let line)? = choice {
+            guard t.amountPence < 0 else {
+                throw .refused("\(t.date) \(t.description) \(Money.pounds(t.amountPence)) is money in: only money out is assigned to a line."
+                    + " A refund is taken off a line when its description holds the line's `payee` words; mark other money in"
+                    + " as not for care, with what it was")
+            }
             let paid = plan.supports.filter(\.isPaid).compactMap(\.id)
             guard paid.contains(line) else {
                 throw .refused("\(line): not a paid line of \(planID) (its paid lines: \(paid.joined(separator: ", ")))")

@@ -27,6 +27,10 @@ public enum SpendOutput {
     /// The forecast in one sentence, as the "Money so far" screen says it.
     public static func sentence(_ r: SpendReport, reserveWeeks: Hundredths?) -> String {
         let f = r.forecast
+        if !f.unknown.isEmpty {
+            let now = f.runsOutOn.map { " The money ran out on \($0.spoken)." } ?? ""
+            return "The forecast cannot be made: \(f.unknown.joined(separator: "; ")).\(now)"
+        }
         if let out = f.runsOutOn {
             return "At this rate the money runs out on \(out.spoken), before the budget ends on \(f.to.spoken)."
         }
@@ -45,6 +49,13 @@ public enum SpendOutput {
         o += "Money so far for \(planID)\(who.map { " (\($0))" } ?? ""), as of \(r.asOf.spoken)\n"
         o += "Budget period \(r.budgetPeriod.from.spoken) to \(r.budgetPeriod.to.spoken)"
         o += r.payment.map { "; the council pays \($0.rawValue).\n" } ?? "; no `budget.payment`, so periods of 4 weeks.\n"
+        if let end = r.statementEnd {
+            o += "The statement ends on \(end.spoken); money after that is not known, so the figures are to that day.\n"
+        }
+        for g in r.gaps {
+            o += "Some of the statement is missing between \(g.after.spoken) and \(g.before.spoken): import the statement for those days."
+                + " The bank's balance is used (\(signed(g.missingPence)) not in the rows).\n"
+        }
         o += "\n"
         o += pad("Period", 26) + pad("Money in", 12, right: true) + pad("Money out", 12, right: true)
             + pad("Unplanned", 12, right: true) + pad("Balance", 13, right: true) + "\n"
@@ -76,9 +87,13 @@ public enum SpendOutput {
         }
         let f = r.forecast
         o += "\nForecast: \(sentence(r, reserveWeeks: plan.budget.reserveWeeks))\n"
-        o += "  Balance now \(Money.pounds(r.balancePence)) + \(f.paymentsToCome) council payment\(f.paymentsToCome == 1 ? "" : "s") to come "
+        if f.unknown.isEmpty {
+            o += "  Balance now \(Money.pounds(r.balancePence)) + \(f.paymentsToCome) council payment\(f.paymentsToCome == 1 ? "" : "s") to come "
             + "\(Money.pounds(f.paymentsToComePence))\(f.paymentsLate > 0 ? " (\(f.paymentsLate) late)" : "") − the plan's lines to "
             + "\(f.to) \(Money.pounds(f.plannedToComePence)) = \(Money.pounds(f.endBalancePence)).\n"
+        } else {
+            o += "  Balance now \(Money.pounds(r.balancePence)).\n"
+        }
         if !r.findings.isEmpty {
             o += "\n"
             for x in r.findings {
@@ -112,6 +127,7 @@ public enum SpendOutput {
                         $0.field("in_pence") { $0.int(p.inPence) }
                         $0.field("out_pence") { $0.int(p.outPence) }
                         $0.field("unplanned_pence") { $0.int(p.unplannedPence) }
+                        $0.field("missing_pence") { $0.int(p.missingPence) }
                         $0.field("balance_pence") { $0.int(p.balancePence) }
                         $0.field("by_line") { w in
                             w.object { o in for a in p.byLine { o.field(a.id) { $0.int(a.pence) } } }
@@ -132,6 +148,17 @@ public enum SpendOutput {
                 }
             }
             o.field("balance_pence") { $0.int(r.balancePence) }
+            o.field("statement_end") { $0.optionalString(r.statementEnd?.description) }
+            o.field("known_to") { $0.string(r.knownTo.description) }
+            o.field("gaps") { w in
+                w.array(r.gaps) { w, g in
+                    w.object {
+                        $0.field("after") { $0.string(g.after.description) }
+                        $0.field("before") { $0.string(g.before.description) }
+                        $0.field("missing_pence") { $0.int(g.missingPence) }
+                    }
+                }
+            }
             o.field("unmatched") { w in
                 w.array(r.unmatched) { w, m in
                     w.object {
@@ -155,6 +182,7 @@ public enum SpendOutput {
                     $0.field("reserve_pence") { $0.int(f.reservePence) }
                     $0.field("above_reserve_pence") { $0.int(f.aboveReservePence) }
                     $0.field("runs_out_on") { $0.optionalString(f.runsOutOn?.description) }
+                    $0.field("unknown") { w in w.array(f.unknown) { w, x in w.string(x) } }
                 }
             }
             o.field("findings") { w in

@@ -19,6 +19,18 @@ public struct SpendPeriod: Sendable, Equatable {
     public var balancePence: Int64
     /// Each line's spending in the period (refunds taken off), lines in plan order.
     public var byLine: [SpendAmount]
+    /// Money the bank's balances show but no imported row does: a gap in the statement ending
+    /// in this period (see `SpendGap`). Part of `balancePence`, not of in or out.
+    public var missingPence: Int64 = 0
+}
+
+/// Rows missing from the imported statement: the bank's balance on `before` is not the
+/// balance before it plus the rows imported since `after` (the last day its balance agreed).
+public struct SpendGap: Sendable, Equatable {
+    public var after: PlanDate
+    public var before: PlanDate
+    /// The bank's balance less what the imported rows come to: what the missing rows came to.
+    public var missingPence: Int64
 }
 
 /// An amount for one line.
@@ -67,6 +79,11 @@ public struct SpendForecast: Sendable, Equatable {
     public var aboveReservePence: Int64
     /// The first day the balance is below zero, if it is on any day up to the period's end.
     public var runsOutOn: PlanDate?
+    /// Why the forecast cannot be made, in words (a gap in the statement, no `budget.payer`, no
+    /// `budget.payment`); empty when it can. When not empty, nothing above the reserve is
+    /// forecast, no payment is called late, and `runsOutOn` is only the as-of date when the
+    /// balance is already below zero.
+    public var unknown: [String] = []
 }
 
 /// Everything a "Money so far" view shows, as of one date.
@@ -81,6 +98,13 @@ public struct SpendReport: Sendable, Equatable {
     public var lines: [SpendLine]
     /// The balance at the as-of date.
     public var balancePence: Int64
+    /// The statement's last day in view, when it is before the as-of date: money after it is
+    /// not known, so every figure is to that day (`knownTo`).
+    public var statementEnd: PlanDate?
+    /// The day the figures run to: the as-of date, or the statement's last day before it.
+    public var knownTo: PlanDate
+    /// Rows missing from the statement, found from its balances, oldest first.
+    public var gaps: [SpendGap] = []
     /// Every transaction up to the as-of date, with its match, oldest first.
     public var transactions: [MatchedTransaction]
     /// Those matching nothing yet.
@@ -109,7 +133,16 @@ public enum SpendPosition {
                                policy: Policy = .standard) throws(SpendProblem) -> SpendReport {
         let costing = costing ?? Coster.cost(plan)
         guard let period = costing.period else {
+            if let f = plan.budget.period.from, let t = plan.budget.period.to, t < f {
+                throw SpendProblem(message: "`budget.period` is reversed: it ends on \(t), before it starts on \(f); swap `from` and `to`")
+            }
             throw SpendProblem(message: "the plan has no dates: give `budget.period` (from and to) so the money can be followed")
+        }
+        let yearEnd = period.from.adding(years: 1).adding(days: -1)
+        guard period.to <= yearEnd else {
+            throw SpendProblem(message: "`budget.period` (\(period.from) to \(period.to), \(period.days) days) is longer than a year:"
+                + " the plan's lines are costed for a year and the council pays a year's payments, so the money can be"
+                + " followed over a year at most; give a `budget.period` of a year or less (to \(yearEnd) at the latest)")
         }
         guard let totals = costing.totals else {
             throw SpendProblem(message: "the plan cannot be costed (\(costing.unreadable.joined(separator: ", "))): run `supportplan check` and fix it first")
@@ -118,8 +151,11 @@ public enum SpendPosition {
             a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
         }.map(\.element)
         let newest = ordered.last?.date ?? period.from
-        let day = min(asOf ?? newest, period.to)
-        let upTo = ordered.filter { $0.date <= day }
+        let asked = min(asOf ?? newest, period.to)
+        let upTo = ordered.filter { $0.date <= asked }
+        // Money after the statement's last day is not known: the figures run to that day.
+        let day = upTo.last.map { min($0.date, asked) } ?? asked
+        let statementEnd: PlanDate? = day < asked ? day : nil
         let matched = SpendMatcher.match(upTo, plan: plan, assigned: assigned)
 
         // The lines: paid by direct payment, or given payee words, or paid something.
@@ -139,8 +175,10 @@ public enum SpendPosition {
         if let k = ordered.firstIndex(where: { $0.balancePence != nil }) {
             opening = ordered[k].balancePence! - ordered[...k].reduce(0) { $0 + $1.amountPence }
         }
+        let gaps = findGaps(upTo, opening: opening)
         let before = matched.filter { $0.transaction.date < period.from }
         let openingInPeriod = opening + before.reduce(0) { $0 + $1.transaction.amountPence }
+            + gaps.filter { $0.before < period.from }.reduce(0) { $0 + $1.missingPence }
 
         // Payment periods up to the as-of date.
         let starts = periodStarts(period, plan.budget.payment ?? .fourWeekly)
@@ -162,11 +200,13 @@ public enum SpendPosition {
                     if amount > 0 { p.inPence += amount } else { p.unplannedPence -= amount; p.outPence -= amount }
                 }
             }
-            balance += p.inPence - p.outPence
+            p.missingPence = gaps.filter { $0.before >= from && $0.before <= to }.reduce(0) { $0 + $1.missingPence }
+            balance += p.inPence - p.outPence + p.missingPence
             p.balancePence = balance
             periods.append(p)
         }
-        let balanceNow = periods.last?.balancePence ?? (opening + matched.reduce(0) { $0 + $1.transaction.amountPence })
+        let balanceNow = periods.last?.balancePence
+            ?? (opening + matched.reduce(0) { $0 + $1.transaction.amountPence } + gaps.reduce(0) { $0 + $1.missingPence })
 
         // Each line to date.
         let weeks = costing.weeks
@@ -181,6 +221,18 @@ public enum SpendPosition {
         }
         lines.sort { $0.index < $1.index }
 
+        // Why the forecast cannot be made, if it cannot.
+        var unknown: [String] = []
+        for g in gaps {
+            unknown.append("some of the statement is missing between \(g.after.spoken) and \(g.before.spoken)")
+        }
+        if plan.budget.payer.isEmpty {
+            unknown.append("the plan does not say who the council's payments come from (`budget.payer`), so they cannot be told from other money in")
+        }
+        if plan.budget.payment == nil || totals.directPaymentPerPaymentPence == nil {
+            unknown.append("the plan does not say how often the council pays (`budget.payment`: weekly, four-weekly or monthly), so its payments to come are not known")
+        }
+
         // Payments to come: the capped payment dates, less the council payments received.
         let payment = plan.budget.payment
         let dates = payment.map { paymentDates(period, $0, weeks) } ?? []
@@ -192,10 +244,11 @@ public enum SpendPosition {
             $0.match == .payer && $0.transaction.date >= period.from.adding(days: -paidInAdvanceDays)
                 && 2 * $0.transaction.amountPence >= perPayment
         }.count
-        let late = max(0, due - received)
+        let late = unknown.isEmpty ? max(0, due - received) : 0
         let toCome = max(0, dates.count - received)
         var arrivals: [PlanDate] = Array(repeating: day.adding(days: 1), count: late) + dates.filter { $0 > day }
-        arrivals = Array(arrivals.prefix(toCome))
+        // A late payment comes the day after the as-of date: one after the period's end is not in it.
+        arrivals = Array(arrivals.prefix(toCome)).filter { $0 <= period.to }
 
         // What the lines still cost, and the day-by-day balance for the date it runs out.
         // A line paid on its paydays still costs what it is planned to cost after the as-of
@@ -214,7 +267,7 @@ public enum SpendPosition {
         // is that rounding, not money running out.
         let rounding = Int64(dates.count)
         var runsOut: PlanDate? = balanceNow < 0 ? day : nil
-        if runsOut == nil, day < period.to {
+        if runsOut == nil, day < period.to, unknown.isEmpty {
             var d = day.adding(days: 1), paid: Int64 = 0, next = 0
             while d <= period.to {
                 while next < arrivals.count, arrivals[next] <= d { paid += perPayment; next += 1 }
@@ -229,13 +282,47 @@ public enum SpendPosition {
         let forecast = SpendForecast(
             to: period.to, paymentsToCome: arrivals.count, paymentsToComePence: Int64(arrivals.count) * perPayment,
             paymentsLate: late, plannedToComePence: plannedToCome, endBalancePence: end, reservePence: reserve,
-            aboveReservePence: max(0, end - reserve), runsOutOn: runsOut)
+            aboveReservePence: unknown.isEmpty ? max(0, end - reserve) : 0, runsOutOn: runsOut, unknown: unknown)
 
         var report = SpendReport(
-            asOf: day, budgetPeriod: period, payment: payment, openingBalancePence: openingInPeriod, periods: periods,
-            lines: lines, balancePence: balanceNow, transactions: matched, forecast: forecast, findings: [])
+            asOf: asked, budgetPeriod: period, payment: payment, openingBalancePence: openingInPeriod, periods: periods,
+            lines: lines, balancePence: balanceNow, statementEnd: statementEnd, knownTo: day, gaps: gaps,
+            transactions: matched, forecast: forecast, findings: [])
         report.findings = SpendFindings.findings(report, plan: plan, policy: policy)
         return report
+    }
+
+    /// Where the statement's balances disagree with its rows: day by day, the balance before
+    /// the day plus the day's rows should be one of the balances the bank gives that day. When
+    /// it is not, rows are missing since the last day a balance was given; from then on the
+    /// bank's balance is the balance.
+    static func findGaps(_ rows: [Transaction], opening: Int64) -> [SpendGap] {
+        var gaps: [SpendGap] = []
+        var running = opening
+        var lastGiven: PlanDate?
+        var i = 0
+        while i < rows.count {
+            let date = rows[i].date
+            var j = i
+            while j < rows.count, rows[j].date == date { j += 1 }
+            let day = rows[i..<j]
+            let dayEnd = running + day.reduce(0) { $0 + $1.amountPence }
+            if let k = day.lastIndex(where: { $0.balancePence != nil }) {
+                let given = day.compactMap(\.balancePence)
+                let bank = day[k].balancePence! + day[(k + 1)...].reduce(0) { $0 + $1.amountPence }
+                if !given.contains(dayEnd) && bank != dayEnd {
+                    gaps.append(SpendGap(after: lastGiven ?? date, before: date, missingPence: bank - dayEnd))
+                    running = bank
+                } else {
+                    running = dayEnd
+                }
+                lastGiven = date
+            } else {
+                running = dayEnd
+            }
+            i = j
+        }
+        return gaps
     }
 
     /// A yearly, one-off or on-cost line (insurance, employer NI paid each quarter, a payroll

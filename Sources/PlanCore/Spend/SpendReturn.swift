@@ -16,15 +16,25 @@ public struct SpendReturn: Sendable {
     public var openingPence: Int64
     public var closingPence: Int64
 
-    /// The return for `from`…`report.asOf` (`from` defaults to the budget period's first day).
+    /// The return for `from`…`report.asOf` (`from` defaults to the budget period's first day,
+    /// or the first transaction's when that is earlier, so no row is left out). A `from` after
+    /// the last day is refused (`SpendReturn.check`); here it is taken as the last day.
     public init(_ report: SpendReport, from: PlanDate? = nil) {
         self.report = report
         self.to = report.asOf
-        self.from = min(from ?? report.budgetPeriod.from, report.asOf)
+        let first = report.transactions.first.map { min($0.transaction.date, report.budgetPeriod.from) } ?? report.budgetPeriod.from
+        self.from = min(from ?? first, report.asOf)
         let start = self.from
         rows = report.transactions.filter { $0.transaction.date >= start }
         closingPence = report.balancePence
         openingPence = closingPence - rows.reduce(0) { $0 + $1.transaction.amountPence }
+    }
+
+    /// Why `from` cannot start a return as of `report`: it is after the last day.
+    public static func check(_ report: SpendReport, from: PlanDate?) throws(SpendProblem) {
+        guard let from, from > report.asOf else { return }
+        throw SpendProblem(message: "--from \(from) is after the last day, \(report.asOf) (the --as-of date, or the newest transaction's):"
+            + " give a --from on or before it")
     }
 
     /// What a row paid for, in words.
