@@ -164,8 +164,10 @@ public enum PlanListProgram: ScreenProgram {
         let rows = s.visible
         // The queue's ids and authors are never cut: their columns fit the longest; the name
         // gives way (with "…"), and the line below the list shows the focused plan whole.
-        let idWidth = max(2, rows.map { DisplayWidth.of($0.id) }.max() ?? 2)
-        let authorWidth = max(6, rows.map { DisplayWidth.of($0.author) }.max() ?? 6)
+        // (Measured only for the queue: the whole list's widths are fixed, and measuring 10,000
+        // ids and authors was a third of the list's first frame.)
+        let idWidth = s.queue ? max(2, rows.map { DisplayWidth.of($0.id) }.max() ?? 2) : 2
+        let authorWidth = s.queue ? max(6, rows.map { DisplayWidth.of($0.author) }.max() ?? 6) : 6
         let nameWidth = max(8, size.width - 48 - idWidth - authorWidth)
         let header = s.queue ? "  \("Person".pad(nameWidth)) \("Id".pad(idWidth))      Budget  Change      ✗  \("Author".pad(authorWidth)) Submitted"
             : "  Person               Id              Status      Budget      ✗  !  Review"
