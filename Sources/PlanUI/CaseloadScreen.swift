@@ -140,15 +140,8 @@ public enum CaseloadProgram: ScreenProgram {
     public static func reduce(_ s: inout CaseloadState, _ e: InputEvent) -> [CaseloadEffect] {
         if case .signal = e { return [.back] }
         if s.showHelp { s.showHelp = false; return [] }
-        if var f = s.filtering {
-            if e == .key(.enter) || e == .key(.escape) {
-                s.filtering = nil
-                if e == .key(.escape) { s.filter = "" }
-            } else {
-                f.handle(e)
-                s.filtering = f
-                s.filter = f.text
-            }
+        if s.filtering != nil {
+            FilterEditing.handle(e, box: &s.filtering, filter: &s.filter)
             s.selected = 0
             s.top = 0
             return []

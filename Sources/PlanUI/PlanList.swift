@@ -106,15 +106,8 @@ public enum PlanListProgram: ScreenProgram {
         if case .signal = e { return [.quit] }
         if e == .tick { return s.pendingChecks > 0 ? [.poll] : [] }
         if s.showHelp { s.showHelp = false; return [] }
-        if var f = s.filtering {
-            if e == .key(.enter) || e == .key(.escape) {
-                s.filtering = nil
-                if e == .key(.escape) { s.filter = "" }
-            } else {
-                f.handle(e)
-                s.filtering = f
-                s.filter = f.text
-            }
+        if s.filtering != nil {
+            FilterEditing.handle(e, box: &s.filtering, filter: &s.filter)
             s.selected = 0
             return []
         }
